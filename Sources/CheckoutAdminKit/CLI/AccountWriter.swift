@@ -1,0 +1,83 @@
+/// The one write path every command takes: load the accounts' current state inside an IMMEDIATE
+/// transaction, let the command change it, refuse changes that create audit errors, then persist the
+/// changes and their history rows in the same transaction.
+struct AccountWriter {
+    /// The running command.
+    let context: CommandContext
+
+    /// Edits the named accounts (absent ones are nil in `accounts`; set one to nil to remove it) and
+    /// saves the result. Returns what changed; nothing is written when nothing changed.
+    @discardableResult
+    func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
+        let store = try context.writeStore()
+        return try context.opener.wrap {
+            try store.database.transaction(.immediate) {
+                let loaded = try store.loadAccounts(ids)
+                var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
+                for account in loaded { accounts[account.id] = account }
+                let before = accounts
+                try edit(&accounts)
+                let changes = try save(before: before, after: accounts, in: store)
+                return changes
+            }
+        }
+    }
+
+    /// Edits one account (nil when it does not exist).
+    @discardableResult
+    func modify(_ id: String, _ edit: (inout MerchantAccount?) throws -> Void) throws -> [Change] {
+        try modify([id]) { accounts in
+            var account = accounts[id] ?? nil
+            try edit(&account)
+            accounts[id] = .some(account)
+        }
+    }
+
+    /// Edits one account that must exist.
+    @discardableResult
+    func modifyExisting(_ id: String, _ edit: (inout MerchantAccount) throws -> Void) throws -> [Change] {
+        try modify(id) { account in
+            guard var existing = account else { throw AccountWriter.accountNotFound(id) }
+            try edit(&existing)
+            account = existing
+        }
+    }
+
+    private func save(before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store) throws -> [Change] {
+        var changes: [Change] = []
+        for id in after.keys.sorted() {
+            let old = before[id] ?? nil, new = after[id] ?? nil
+            let accountChanges = ChangeSet.between(old, new)
+            guard !accountChanges.isEmpty else { continue }
+            if let new { try AccountWriter.refuseNewErrors(before: old, after: new) }
+            changes += accountChanges
+        }
+        guard !changes.isEmpty else { return [] }
+        let now = Timestamp.now().rfc3339
+        try store.persist(changes, createdAt: now)
+        try store.appendHistory(changes.map { historyEntry($0, at: now) })
+        return changes
+    }
+
+    private func historyEntry(_ change: Change, at time: String) -> HistoryEntry {
+        HistoryEntry(at: time, actor: context.options.actor, command: context.commandLine, account: change.account,
+                     action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
+                     before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
+                     after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
+    }
+
+    /// Refuses a change that creates an error finding the account did not have (SPEC §6).
+    static func refuseNewErrors(before: MerchantAccount?, after: MerchantAccount) throws {
+        let known = Set((before.map(Audit.findings) ?? []).map(\.identity))
+        let created = Audit.findings(for: after).filter { $0.severity == .error && !known.contains($0.identity) }
+        guard let first = created.first else { return }
+        let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
+        throw Rejection(reason: reason, message: "refused: \(first.message) (\(first.rule))",
+                        hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" })
+    }
+
+    /// The not-found refusal for an account, with the command that creates it.
+    static func accountNotFound(_ id: String) -> Rejection {
+        Rejection.notFound("account '\(id)' not found", hints: ["create it with 'checkout-admin account add \(shellQuoted(id))'"])
+    }
+}

@@ -1,0 +1,28 @@
+/// A Dintero account id: `T` (test) or `P` (production) and eight digits (DOMAIN.md §4).
+struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The environment an account lives in.
+    enum Environment: String, Sendable {
+        case test, production
+    }
+
+    /// The id as typed, e.g. `T12345678`.
+    let rawValue: String
+
+    /// Validates `^[PT][0-9]{8}$`.
+    init(parsing text: String) throws {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 9, scalars[0] == "T" || scalars[0] == "P",
+              scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }) else {
+            throw Rejection.invalid("invalid account id '\(text.prefix(40))'",
+                                    hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"])
+        }
+        rawValue = text
+    }
+
+    /// Test or production, from the first letter.
+    var environment: Environment { rawValue.hasPrefix("P") ? .production : .test }
+
+    var description: String { rawValue }
+
+    static func < (lhs: AccountID, rhs: AccountID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,49 @@
+/// One problem the audit found (SPEC §6).
+struct AuditFinding: Equatable, Hashable, Sendable {
+    /// How bad it is.
+    enum Severity: String, Sendable, Comparable {
+        case error, warning
+
+        static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// Error or warning.
+    let severity: Severity
+    /// The rule id, e.g. `ctp-provider`.
+    let rule: String
+    /// The account concerned.
+    let account: String
+    /// The profile concerned, if the finding is about one.
+    var profile: String?
+    /// The payment type concerned, if any.
+    var paymentType: String?
+    /// What is wrong, naming the account and profile.
+    let message: String
+    /// The command that fixes it.
+    let hint: String
+
+    /// The identity used to tell whether a change creates a finding that was not there before.
+    var identity: String { [rule, account, profile ?? "", paymentType ?? ""].joined(separator: "\u{1F}") }
+
+    /// Deterministic order: account, worst first, rule, profile, payment type.
+    static func precedes(_ lhs: AuditFinding, _ rhs: AuditFinding) -> Bool {
+        (lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule, lhs.profile ?? "", lhs.paymentType ?? "")
+            < (rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "")
+    }
+}
+
+/// Quotes a word for a shell command line when it needs it.
+func shellQuoted(_ word: String) -> String {
+    let safe = !word.isEmpty && word.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./=:@,+%".unicodeScalars.contains($0)
+    }
+    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (the standard library has no such method without Foundation).
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

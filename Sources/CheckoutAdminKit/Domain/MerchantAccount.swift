@@ -1,0 +1,75 @@
+/// One account with everything the tool keeps for it: the unit every write loads, changes and saves.
+/// Values are kept as stored (strings), so a store written by other means can still be audited.
+struct MerchantAccount: Equatable, Sendable {
+    /// The account id as stored.
+    var id: String
+    /// Setting key → value as text (`true`/`false` for booleans).
+    var settings: [String: String] = [:]
+    /// Enabled payment type → its currencies, sorted.
+    var methods: [String: [String]] = [:]
+    /// Profile id → profile.
+    var profiles: [String: PaymentProfile] = [:]
+
+    /// An account with nothing configured.
+    init(id: String) {
+        self.id = id
+    }
+
+    /// Test or production, from the id's first letter.
+    var environment: AccountID.Environment { id.hasPrefix("P") ? .production : .test }
+
+    /// Whether `dintero_psp.clicktopay` is enabled on the account.
+    var hasClickToPay: Bool { methods[PaymentType.clickToPay.identifier] != nil }
+
+    /// Profiles in id order.
+    var sortedProfiles: [PaymentProfile] { profiles.values.sorted { $0.id < $1.id } }
+
+    /// Method types in order.
+    var sortedMethodTypes: [String] { methods.keys.sorted() }
+
+    /// A boolean setting (`checkout_express`, `session_customer_email`).
+    func isSet(_ key: SettingKey) -> Bool { settings[key.rawValue] == "true" }
+
+    /// The union of the currencies the account's methods use, sorted.
+    var currenciesInUse: [String] { Array(Set(methods.values.joined())).sorted() }
+
+    /// Whether `profile` offers `type`, explicitly or through `active_payment_types`.
+    func offers(_ type: String, in profile: PaymentProfile) -> Bool {
+        profile.methods[type] != nil || (profile.allActive && methods[type] != nil)
+    }
+}
+
+/// A payment profile (Backoffice: Settings → Payment profiles), in the terms of Dintero's profile body.
+struct PaymentProfile: Equatable, Sendable {
+    /// The profile id, unique within its account.
+    var id: String
+    /// Free text.
+    var description: String?
+    /// `ecommerce` (default), `in_app` or `in_store`.
+    var channel = "ecommerce"
+    /// `configuration.auto_capture`.
+    var autoCapture = false
+    /// `configuration.active_payment_types.enabled`: offers every method enabled on the account.
+    var allActive = false
+    /// `configuration.default_payment_type`.
+    var defaultPaymentType: String?
+    /// `url.merchant_terms_url`.
+    var merchantTermsURL: String?
+    /// Explicitly offered types → their product options besides `enabled` (e.g. `sca_policy`), passed through.
+    var methods: [String: [String: JSONValue]] = [:]
+    /// `configuration` fields the tool does not manage (`theme`, `countries`, …), passed through.
+    var extraConfiguration: [String: JSONValue] = [:]
+    /// Top-level fields the tool does not manage (and `url` fields besides `merchant_terms_url`), passed through.
+    var extraFields: [String: JSONValue] = [:]
+
+    /// A profile that offers nothing yet.
+    init(id: String) {
+        self.id = id
+    }
+
+    /// Explicitly offered types, sorted.
+    var sortedMethodTypes: [String] { methods.keys.sorted() }
+
+    /// The channels a profile may have.
+    static let channels = ["ecommerce", "in_app", "in_store"]
+}

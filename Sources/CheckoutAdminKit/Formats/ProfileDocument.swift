@@ -1,0 +1,42 @@
+/// Dintero's session profile body (SPEC §5.1): export from, and import into, a PaymentProfile.
+enum ProfileDocument {
+    /// Fields Dintero returns but never accepts; dropped on import, never exported.
+    static let readOnlyFields: Set<String> = ["id", "created_at", "created_by", "updated_at", "deleted_at", "deleted_by"]
+    /// Discriminators and computed fields inside product objects; dropped on import.
+    static let readOnlyProductFields: Set<String> = ["type", "payability"]
+
+    /// The `PUT /v1/admin/session/profiles/{profile_id}` body.
+    static func json(_ profile: PaymentProfile) -> JSONValue {
+        var top = profile.extraFields
+        top["profile_id"] = .string(profile.id)
+        if let description = profile.description { top["description"] = .string(description) }
+        if let terms = profile.merchantTermsURL {
+            var url = top["url"]?.objectValue ?? [:]
+            url["merchant_terms_url"] = .string(terms)
+            top["url"] = .object(url)
+        }
+        top["configuration"] = .object(configuration(profile))
+        return .object(top)
+    }
+
+    private static func configuration(_ profile: PaymentProfile) -> [String: JSONValue] {
+        var configuration = profile.extraConfiguration
+        configuration["active_payment_types"] = .object(["enabled": .bool(profile.allActive)])
+        configuration["auto_capture"] = .bool(profile.autoCapture)
+        if let type = profile.defaultPaymentType { configuration["default_payment_type"] = .string(type) }
+        if profile.channel != "ecommerce" { configuration["channel"] = .string(profile.channel) }
+        for (type, options) in profile.methods {
+            var product = options
+            product["enabled"] = .bool(true)
+            guard let dot = type.firstIndex(of: ".") else {
+                configuration[type] = .object(product)
+                continue
+            }
+            let gateway = String(type[..<dot]), name = String(type[type.index(after: dot)...])
+            var products = configuration[gateway]?.objectValue ?? [:]
+            products[name] = .object(product)
+            configuration[gateway] = .object(products)
+        }
+        return configuration
+    }
+}
