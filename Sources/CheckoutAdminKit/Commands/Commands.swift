@@ -2,13 +2,15 @@
 enum Commands {
     /// The registry the parser, help and completion walk.
     static let registry = CommandRegistry(
-        commands: StoreCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all,
+        commands: StoreCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
+            + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all,
         groups: [
             CommandGroup(name: "store", summary: "Inspect, check and back up the store"),
             CommandGroup(name: "account", summary: "Manage merchant accounts"),
             CommandGroup(name: "settings", summary: "Show and change an account's merchant settings"),
             CommandGroup(name: "method", summary: "Enable and disable payment methods on an account"),
             CommandGroup(name: "profile", summary: "Manage payment profiles and their methods"),
+            CommandGroup(name: "clicktopay", summary: "Turn Click to Pay on and off, and see where it stands"),
         ]
     )
 }

@@ -48,7 +48,7 @@ struct StoreOpener {
     private func configure(_ database: Database) throws {
         database.setBusyTimeout(milliseconds: Int32(min(lockTimeout * 1000, Double(Int32.max))))
         try wrap {
-            try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;")
+            try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
         }
     }
 
