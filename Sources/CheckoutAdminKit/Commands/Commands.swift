@@ -3,7 +3,8 @@ enum Commands {
     /// The registry the parser, help and completion walk.
     static let registry = CommandRegistry(
         commands: StoreCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
-            + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all,
+            + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all
+            + ProvisionCommands.all + HistoryCommands.all,
         groups: [
             CommandGroup(name: "store", summary: "Inspect, check and back up the store"),
             CommandGroup(name: "account", summary: "Manage merchant accounts"),

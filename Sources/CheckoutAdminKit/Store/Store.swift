@@ -42,7 +42,8 @@ final class Store {
             .filter { filter?.contains($0) ?? true }
             .reduce(into: [String: MerchantAccount]()) { $0[$1] = MerchantAccount(id: $1) }
         guard !accounts.isEmpty else { return [] }
-        let scope = AccountScope(ids: ids)
+        // Past a few accounts one pass over each table beats a query per account.
+        let scope = AccountScope(ids: (ids?.count ?? 0) > 32 ? nil : ids)
         try scope.forEachRow(in: database, "SELECT account_id, key, value FROM setting") { row in
             accounts[row.text(0)]?.settings[row.text(1)] = row.text(2)
         }

@@ -1,0 +1,129 @@
+/// The state document of `dump` and `apply` (SPEC §5.3): accounts with settings, methods and profiles.
+enum StateDocument {
+    /// Top-level keys.
+    static let documentKeys = ["accounts", "format_version"]
+    /// Keys of one account entry.
+    static let accountKeys = ["account_id", "payment_methods", "profiles", "settings"]
+
+    /// The document for `accounts`, sorted by id.
+    static func json(_ accounts: [MerchantAccount]) -> JSONValue {
+        .object(["format_version": .string("1"), "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON))])
+    }
+
+    /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).
+    static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
+        let top = try StateReader.object(document, at: "$")
+        try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
+        guard case .string("1")? = top["format_version"] else {
+            throw Rejection.invalid("unsupported format_version \(top["format_version"].map { $0.compactText() } ?? "(missing)") in the state document",
+                                    hints: ["this checkout-admin reads format_version \"1\""])
+        }
+        guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
+        guard let list = entries.arrayValue else { throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)") }
+        var seen: [String: Int] = [:]
+        return try list.enumerated().map { index, entry in
+            let account = try StateReader(path: "$.accounts[\(index)]").account(from: entry)
+            if let first = seen.updateValue(index, forKey: account.id) {
+                throw StateReader.invalid("$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
+            }
+            return account
+        }
+    }
+}
+
+/// Reads one account entry of a state document.
+struct StateReader {
+    /// The entry's JSON path.
+    let path: String
+
+    /// The account the entry describes.
+    func account(from entry: JSONValue) throws -> MerchantAccount {
+        let fields = try StateReader.object(entry, at: path)
+        try StateReader.refuseUnknownKeys(fields, allowed: StateDocument.accountKeys, at: path)
+        guard let idText = fields["account_id"]?.stringValue else { throw StateReader.invalid(path, "'account_id' is missing or not a string") }
+        let id = try located("\(path).account_id") { try AccountID(parsing: idText).rawValue }
+        var account = MerchantAccount(id: id)
+        account.settings = try settings(fields["settings"], at: "\(path).settings")
+        account.methods = try methods(fields["payment_methods"], at: "\(path).payment_methods")
+        account.profiles = try profiles(fields["profiles"], at: "\(path).profiles", account: id)
+        return account
+    }
+
+    private func settings(_ value: JSONValue?, at path: String) throws -> [String: String] {
+        guard let value else { return [:] }
+        var settings: [String: String] = [:]
+        for (keyText, field) in try StateReader.object(value, at: path) {
+            let at = "\(path).\(keyText)"
+            let key = try located(at) { try SettingKey(parsing: keyText) }
+            let text: String
+            switch field {
+            case let .bool(flag) where key.isBoolean: text = String(flag)
+            case let .string(string): text = string
+            default: throw StateReader.invalid(at, "expected \(key.isBoolean ? "true or false" : "a string"), found \(field.typeName)")
+            }
+            try located(at) { try key.validate(text) }
+            settings[key.rawValue] = text
+        }
+        return settings
+    }
+
+    private func methods(_ value: JSONValue?, at path: String) throws -> [String: [String]] {
+        var methods: [String: [String]] = [:]
+        for (index, entry) in try StateReader.array(value, at: path).enumerated() {
+            let at = "\(path)[\(index)]"
+            let fields = try StateReader.object(entry, at: at)
+            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "type"], at: at)
+            guard let typeText = fields["type"]?.stringValue else { throw StateReader.invalid(at, "'type' is missing or not a string") }
+            let type = try located("\(at).type") { try PaymentType(parsing: typeText).identifier }
+            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").map { $0.stringValue ?? "" }
+            guard let valid = try located("\(at).currencies", { try Currencies.parse(currencies) }) else {
+                throw StateReader.invalid("\(at).currencies", "a method needs at least one currency")
+            }
+            guard methods.updateValue(valid, forKey: type) == nil else { throw StateReader.invalid(at, "method '\(type)' appears twice") }
+        }
+        return methods
+    }
+
+    private func profiles(_ value: JSONValue?, at path: String, account: String) throws -> [String: PaymentProfile] {
+        var profiles: [String: PaymentProfile] = [:]
+        for (index, entry) in try StateReader.array(value, at: path).enumerated() {
+            let profile = try ProfileImport(path: "\(path)[\(index)]").profile(from: entry)
+            guard profiles.updateValue(profile, forKey: profile.id) == nil else {
+                throw StateReader.invalid("\(path)[\(index)]", "profile '\(profile.id)' of account '\(account)' appears twice")
+            }
+        }
+        return profiles
+    }
+
+    /// Runs `body`, adding the JSON path to any refusal.
+    private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let rejection as Rejection {
+            throw Rejection(reason: rejection.reason, message: "\(rejection.message) at '\(at)'", hints: rejection.hints)
+        }
+    }
+
+    /// The object at `path`, or a refusal.
+    static func object(_ value: JSONValue, at path: String) throws -> [String: JSONValue] {
+        guard let object = value.objectValue else { throw invalid(path, "expected an object, found \(value.typeName)") }
+        return object
+    }
+
+    /// The array at `path` (a missing value is empty), or a refusal.
+    static func array(_ value: JSONValue?, at path: String) throws -> [JSONValue] {
+        guard let value else { return [] }
+        guard let array = value.arrayValue else { throw invalid(path, "expected an array, found \(value.typeName)") }
+        return array
+    }
+
+    /// Refuses keys outside `allowed`, suggesting the closest.
+    static func refuseUnknownKeys(_ object: [String: JSONValue], allowed: [String], at path: String) throws {
+        guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
+        throw Rejection.invalid("invalid state document at '\(path)': unknown key '\(unknown)'",
+                                hints: Suggestion.hints(for: unknown, among: allowed) + ["keys here are: \(allowed.joined(separator: ", "))"])
+    }
+
+    /// A refusal naming the path.
+    static func invalid(_ path: String, _ problem: String) -> Rejection {
+        Rejection.invalid("invalid state document at '\(path)': \(problem)")
+    }
+}
