@@ -11,16 +11,21 @@ struct AccountWriter {
     func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
         let store = try context.writeStore()
         return try context.opener.wrap {
-            try store.database.transaction(.immediate) {
-                let loaded = try store.loadAccounts(ids)
-                var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
-                for account in loaded { accounts[account.id] = account }
-                let before = accounts
-                try edit(&accounts)
-                let changes = try save(before: before, after: accounts, in: store)
-                return changes
+            try Signals.duringWrite(store.database.interruptHandle) {
+                try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store) }
             }
         }
+    }
+
+    // Runs inside the transaction: what the edit decides on is read under the write lock.
+    private func apply(_ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store) throws -> [Change] {
+        var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
+        for account in try store.loadAccounts(ids) { accounts[account.id] = account }
+        let before = accounts
+        try edit(&accounts)
+        let changes = try save(before: before, after: accounts, in: store)
+        try Signals.checkpoint()
+        return changes
     }
 
     /// Edits one account (nil when it does not exist).

@@ -14,6 +14,7 @@ public enum CheckoutAdmin {
         let arguments = (1..<Int(CommandLine.argc)).map { index in
             CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
         }
+        Signals.install()
         let output = FileDescriptorOutput(descriptor: 1), errors = FileDescriptorOutput(descriptor: 2)
         let status = run(rawArguments: arguments, environment: processEnvironment(),
                          streams: Streams(output: output, errors: errors, input: StandardInput()))
