@@ -2,7 +2,7 @@
 enum Commands {
     /// The registry the parser, help and completion walk.
     static let registry = CommandRegistry(
-        commands: StoreCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
+        commands: StoreCommands.all + StoreMaintenanceCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
             + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all
             + ProvisionCommands.all + HistoryCommands.all,
         groups: [
