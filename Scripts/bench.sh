@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmark: checkout-admin against the sqlite3 shell doing comparable work on the same store (issue 7).
+# Prints, per measure, the medians of interleaved runs (A B A B …), the ratio and the target, then peak memory
+# and growth. A benchmark, not a test: it exits 0 whatever the ratios (set BENCH_STRICT=1 to fail on "over").
+# Usage: Scripts/bench.sh [RUNS]   (default 15 runs per measure; BENCH_LARGE=0 skips the 100 000-account growth check)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-15}"
+Scripts/ensure-deps.sh
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; } >&2
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; } >&2
+swift build -c release --product checkout-admin >&2
+bin="$(swift build -c release --show-bin-path)/checkout-admin"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+python3 Scripts/lib/bench.py "$bin" "$work" "$runs"

@@ -1,0 +1,49 @@
+/// `help --man`: a roff man page generated from the same command tables as `--help`.
+struct ManPage {
+    /// The command tree.
+    let registry: CommandRegistry
+
+    /// The page, for `man -l -` or `groff -man`.
+    func render() -> String {
+        var lines = [".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"",
+                     ".SH NAME", "checkout-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
+                     ".SH SYNOPSIS", ".B checkout-admin", "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",
+                     ".SH DESCRIPTION",
+                     escape("Keeps merchant settings, account payment methods and payment profiles in a local SQLite store, "
+                            + "offers Click to Pay only through Dintero's own PSP (dintero_psp.clicktopay), audits configuration, "
+                            + "exports Dintero's JSON and provisions accounts from a state document."),
+                     ".SH GLOBAL OPTIONS"]
+        lines += GlobalOptions.specs.flatMap(option)
+        lines.append(".SH COMMANDS")
+        lines += registry.commands.flatMap(command)
+        lines += [".SH EXIT STATUS"] + topic(HelpTopic.exitCodes.text)
+        lines += [".SH ENVIRONMENT"] + topic(HelpTopic.environment.text)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func command(_ command: CommandSpec) -> [String] {
+        var lines = [".SS \(escape(command.name))", ".B \(escape(Synopsis.line(for: command)))", ".PP", escape(command.summary)]
+        if let discussion = command.discussion { lines += [".PP", escape(discussion)] }
+        lines += command.options.flatMap(option)
+        for example in command.examples {
+            lines += [".PP", "Example: \(escape(example.explanation))", ".IP", ".B \(escape("checkout-admin " + example.command))"]
+        }
+        return lines
+    }
+
+    private func option(_ option: OptionSpec) -> [String] {
+        let short = option.short.map { "\\fB\\-\($0)\\fR, " } ?? ""
+        return [".TP", short + "\\fB\(escape(option.usageForm))\\fR", escape(option.help)]
+    }
+
+    private func topic(_ text: String) -> [String] {
+        [".nf"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) } + [".fi"]
+    }
+
+    /// Escapes roff: backslashes, leading dots and quotes, and hyphens (as `\-`).
+    private func escape(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        if result.hasPrefix(".") || result.hasPrefix("'") { result = "\\&" + result }
+        return result
+    }
+}
