@@ -27,9 +27,11 @@ public enum CheckoutAdmin {
     static func run(rawArguments: [[UInt8]], environment: [String: String], streams: Streams) -> Int32 {
         var words: [String] = []
         for (index, bytes) in rawArguments.enumerated() {
-            guard !bytes.contains(0), let word = String(validating: bytes, as: UTF8.self) else {
-                let error = UsageError(message: "argument \(index + 1) is not valid UTF-8 text", hints: ["arguments must be UTF-8 without NUL bytes"])
-                return report(error, json: rawArguments.contains(Array("--json".utf8)), streams: streams, environment: environment)
+            guard let word = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+                let problem = bytes.contains(0) ? "contains a NUL byte" : "is not valid UTF-8 text"
+                let error = UsageError(message: "argument \(index + 1) \(problem)", hints: ["arguments must be UTF-8 without NUL bytes"])
+                let readable = rawArguments.map { String(decoding: $0, as: UTF8.self) }
+                return report(error, ErrorPreferences(scanning: readable), streams: streams, environment: environment)
             }
             words.append(word)
         }
@@ -38,12 +40,20 @@ public enum CheckoutAdmin {
 
     /// Runs one command line.
     static func run(arguments: [String], environment: [String: String], streams: Streams) -> Int32 {
-        let wantsJSON = arguments.prefix { $0 != "--" }.contains("--json")
+        // Until the line parses, the words are the best guess at --json and --no-color; after, the parse decides.
+        var preferences = ErrorPreferences(scanning: arguments)
+        if arguments.first == Completer.hiddenCommand {
+            let words = Array(arguments.dropFirst())
+            let candidates = Completer(registry: Commands.registry, environment: environment).candidates(for: words.isEmpty ? [""] : words)
+            streams.output.write(candidates.map { $0 + "\n" }.joined())
+            return 0
+        }
         do {
             let parsed = try CommandLineParser(registry: Commands.registry).parse(arguments)
+            preferences = ErrorPreferences(parsed: parsed.arguments)
             return try execute(parsed, arguments: arguments, environment: environment, streams: streams)
         } catch {
-            return report(error, json: wantsJSON, streams: streams, environment: environment)
+            return report(error, preferences, streams: streams, environment: environment)
         }
     }
 
@@ -53,7 +63,11 @@ public enum CheckoutAdmin {
             _ = try GlobalOptions(parsed: options, environment: environment)
             streams.output.write("checkout-admin \(version)\n")
             return 0
-        case let .help(path, _):
+        case let .help(path, parsed):
+            if parsed.flag("man") && path.isEmpty {
+                streams.output.write(ManPage(registry: Commands.registry).render())
+                return 0
+            }
             guard let text = HelpRenderer(registry: Commands.registry).help(for: path) else {
                 throw UsageError(message: "no help for '\(path.joined(separator: " "))'", hints: ["see 'checkout-admin --help'"])
             }
@@ -67,12 +81,13 @@ public enum CheckoutAdmin {
         }
     }
 
-    private static func report(_ error: any Error, json: Bool, streams: Streams, environment: [String: String]) -> Int32 {
+    private static func report(_ error: any Error, _ preferences: ErrorPreferences, streams: Streams, environment: [String: String]) -> Int32 {
         let report = ErrorReport(error)
-        if json {
+        if preferences.json {
             streams.errors.write(report.json.compactText() + "\n")
         } else {
-            let colour = streams.errors.isTerminal && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
+            let colour = preferences.colorAllowed && streams.errors.isTerminal && environment.nonEmpty("NO_COLOR") == nil
+                && environment["TERM"] != "dumb"
             streams.errors.write(report.text(style: Style(enabled: colour)))
         }
         return report.exitCode
@@ -89,5 +104,26 @@ public enum CheckoutAdmin {
             pointer += 1
         }
         return result
+    }
+}
+
+/// How an error is written: as JSON or text, with or without colour (`--json`, `--no-color`).
+private struct ErrorPreferences {
+    /// One JSON object on stderr instead of text.
+    let json: Bool
+    /// Colour allowed, if stderr is a terminal and the environment does not forbid it.
+    let colorAllowed: Bool
+
+    /// From a line that did not parse: the option words before `--`, the last of `--json`/`--no-json` winning.
+    init(scanning words: [String]) {
+        let options = words.prefix { $0 != "--" }
+        json = (options.lastIndex(of: "--json") ?? -1) > (options.lastIndex(of: "--no-json") ?? -1)
+        colorAllowed = !options.contains("--no-color")
+    }
+
+    /// From a parsed line.
+    init(parsed: ParsedArguments) {
+        json = parsed.flag("json")
+        colorAllowed = !parsed.flag("no-color")
     }
 }

@@ -6,6 +6,13 @@ enum ParsedCommandLine {
     case help(path: [String], parsed: ParsedArguments)
     /// Print the version.
     case version(ParsedArguments)
+
+    /// The options and arguments bound on the way, whatever the line asks for.
+    var arguments: ParsedArguments {
+        switch self {
+        case let .run(_, parsed), let .help(_, parsed), let .version(parsed): return parsed
+        }
+    }
 }
 
 /// The hand-written parser: one walk over the words, driven by the command tables (SPEC §1).
@@ -26,7 +33,10 @@ struct CommandLineParser {
             guard asksForHelp(words) else { throw error }
             return .help(path: walk.path, parsed: walk.parsed)
         }
-        if let topic = walk.helpWords { return .help(path: topic, parsed: walk.parsed) }
+        if let topic = walk.helpWords {
+            try walk.checkHelpTopic(topic)
+            return .help(path: topic, parsed: walk.parsed)
+        }
         if walk.parsed.flag("help") { return .help(path: walk.path, parsed: walk.parsed) }
         if walk.parsed.flag("version") { return .version(walk.parsed) }
         guard let command = walk.command else { throw walk.missingCommandError() }
@@ -55,7 +65,7 @@ private struct Walk {
         self.registry = registry
     }
 
-    var options: [OptionSpec] { GlobalOptions.specs + (command?.options ?? []) }
+    var options: [OptionSpec] { GlobalOptions.specs + (command?.options ?? []) + (helpWords != nil ? [ManPage.option] : []) }
 
     mutating func consume(_ words: [String], at index: inout Int) throws {
         let word = words[index]
@@ -157,6 +167,17 @@ private struct Walk {
         let suggestion = Suggestion.hints(for: word, among: children + extra) { "'checkout-admin\(scope) \($0)'" }
         return UsageError(message: "unknown command '\(word)'",
                           hints: suggestion + ["see 'checkout-admin\(scope) --help' for the list of commands"])
+    }
+
+    /// `help <words…>` must name a command, group or topic; a typo gets a suggestion like any unknown command.
+    func checkHelpTopic(_ topic: [String]) throws {
+        for (index, word) in topic.enumerated() {
+            let prefix = Array(topic.prefix(index))
+            let candidates = registry.children(of: prefix) + (prefix.isEmpty ? HelpTopic.allCases.map(\.rawValue) : [])
+            guard !candidates.contains(word) else { continue }
+            let suggestion = Suggestion.hints(for: word, among: candidates) { "'checkout-admin help \((prefix + [$0]).joined(separator: " "))'" }
+            throw UsageError(message: "no help for '\(topic.joined(separator: " "))'", hints: suggestion + ["see 'checkout-admin --help'"])
+        }
     }
 
     func unknownOption(_ option: String) -> UsageError {

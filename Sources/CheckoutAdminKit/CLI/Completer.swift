@@ -2,6 +2,9 @@
 /// The completion scripts call `checkout-admin __complete <words…>` with the words typed so far, the last
 /// one being the word under the cursor; it prints one candidate per line, or `:files` for file names.
 struct Completer {
+    /// The hidden command the completion scripts call; not listed in help.
+    static let hiddenCommand = "__complete"
+
     /// The command tree.
     let registry: CommandRegistry
     /// The environment (for the store path).

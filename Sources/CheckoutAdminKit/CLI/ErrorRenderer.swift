@@ -53,6 +53,9 @@ struct ErrorReport: Equatable {
         } else if sqliteError.isConstraintViolation && sqliteError.message.contains(Schema.providerRuleMessage) {
             self.init("policy_violation", "refused by the store: \(Schema.providerRuleMessage)",
                       ["use 'dintero_psp.clicktopay'"], [], 3)
+        } else if sqliteError.isBusy {
+            // Writers turn this into StoreFailure.busy; a read that meets a lock is just as safe to retry.
+            self.init("store_busy", "store is busy: \(sqliteError.message)", ["retry, or raise --lock-timeout"], [], 4)
         } else if sqliteError.isStoreUnusable {
             self.init("store_unusable", "store unusable: \(sqliteError.message)", [], [], 5)
         } else {

@@ -3,6 +3,9 @@ struct ManPage {
     /// The command tree.
     let registry: CommandRegistry
 
+    /// `help --man`: the one option the `help` command takes.
+    static let option = OptionSpec.flag("man", "print the manual page (roff) instead of help text")
+
     /// The page, for `man -l -` or `groff -man`.
     func render() -> String {
         var lines = [".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"",
@@ -40,10 +43,21 @@ struct ManPage {
         [".nf"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) } + [".fi"]
     }
 
-    /// Escapes roff: backslashes, leading dots and quotes, and hyphens (as `\-`).
+    /// Escapes roff: backslashes, leading dots and quotes, hyphens (as `\-`) and non-ASCII characters.
     private func escape(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        var result = ""
+        for scalar in text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-").unicodeScalars {
+            // Non-ASCII as groff's Unicode escapes (`\[u2026]`), so `groff -man -ww` renders without warnings.
+            if scalar.isASCII { result.unicodeScalars.append(scalar) } else { result += "\\[u\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))]" }
+        }
         if result.hasPrefix(".") || result.hasPrefix("'") { result = "\\&" + result }
         return result
+    }
+}
+
+extension String {
+    /// The text with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
     }
 }

@@ -7,21 +7,22 @@ struct Table {
 
     /// The table as text for `output`.
     func render(for output: TextOutput, style: Style) -> String {
+        let lines = ([headers] + rows).map { $0.map(Table.tabSafe) }
         guard output.isTerminal else {
-            return ([headers] + rows).map { $0.map(Table.tabSafe).joined(separator: "\t") + "\n" }.joined()
+            return lines.map { $0.joined(separator: "\t") + "\n" }.joined()
         }
-        return aligned(width: output.terminalWidth, style: style)
+        return Table.aligned(lines, width: output.terminalWidth, style: style)
     }
 
-    private func aligned(width: Int?, style: Style) -> String {
-        let widths = headers.indices.map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
-        let lines = ([headers] + rows).map { cells in
+    private static func aligned(_ table: [[String]], width: Int?, style: Style) -> String {
+        let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        let lines = table.map { cells in
             cells.enumerated().map { column, cell in
                 column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
             }.joined(separator: "  ")
         }
         return lines.enumerated().map { index, line in
-            let fitted = Table.truncate(line, to: width)
+            let fitted = truncate(line, to: width)
             return (index == 0 ? style.bold(fitted) : fitted) + "\n"
         }.joined()
     }
@@ -31,9 +32,10 @@ struct Table {
         return String(line.prefix(width - 1)) + "…"
     }
 
-    // A tab or newline inside a cell would break the columns for `cut` and `awk`.
+    // A tab or line break inside a cell would break the columns for `cut` and `awk`, and the alignment on a
+    // terminal. `isNewline` also covers "\r\n", which Swift holds as one Character.
     private static func tabSafe(_ cell: String) -> String {
-        String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        String(cell.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }
 

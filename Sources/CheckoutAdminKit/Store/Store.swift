@@ -37,13 +37,15 @@ final class Store {
 
     /// The named accounts (nil: all), sorted by id; names that do not exist are skipped.
     func loadAccounts(_ ids: [String]? = nil) throws -> [MerchantAccount] {
-        let filter = ids.map { Set($0) }
-        var accounts = try database.query("SELECT id FROM account ORDER BY id") { $0.text(0) }
-            .filter { filter?.contains($0) ?? true }
-            .reduce(into: [String: MerchantAccount]()) { $0[$1] = MerchantAccount(id: $1) }
-        guard !accounts.isEmpty else { return [] }
         // Past a few accounts one pass over each table beats a query per account.
         let scope = AccountScope(ids: (ids?.count ?? 0) > 32 ? nil : ids)
+        let filter = ids.map { Set($0) }
+        var accounts: [String: MerchantAccount] = [:]
+        try scope.forEachRow(in: database, "SELECT id FROM account", keyColumn: "id") { row in
+            let id = row.text(0)
+            if filter?.contains(id) ?? true { accounts[id] = MerchantAccount(id: id) }
+        }
+        guard !accounts.isEmpty else { return [] }
         try scope.forEachRow(in: database, "SELECT account_id, key, value FROM setting") { row in
             accounts[row.text(0)]?.settings[row.text(1)] = row.text(2)
         }
@@ -78,13 +80,13 @@ final class Store {
 private struct AccountScope {
     let ids: [String]?
 
-    func forEachRow(in database: Database, _ sql: String, _ body: (Row) throws -> Void) throws {
+    func forEachRow(in database: Database, _ sql: String, keyColumn: String = "account_id", _ body: (Row) throws -> Void) throws {
         guard let ids else {
             _ = try database.query(sql, [], body)
             return
         }
         for id in ids {
-            _ = try database.query(sql + " WHERE account_id = ?", [.text(id)], body)
+            _ = try database.query(sql + " WHERE \(keyColumn) = ?", [.text(id)], body)
         }
     }
 }
