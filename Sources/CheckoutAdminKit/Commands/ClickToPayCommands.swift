@@ -22,7 +22,8 @@ enum ClickToPayCommands {
                 account = result.account
                 after = account
             }
-            let findings = after.map { ClickToPayStatus(account: $0).findings } ?? []
+            // SPEC §3.5: "any remaining audit findings for the account", not only the ctp-* ones.
+            let findings = after.map(Audit.findings) ?? []
             report(changes, covered: covered, findings: findings, context)
             return 0
         })

@@ -52,12 +52,13 @@ struct Audit {
                         "checkout-admin method enable \(quotedID) \(shellQuoted(type)) --currency NOK")]
     }
 
-    /// ctp-provider and unknown-type for one stored type string.
-    private func typeFindings(_ type: String, profile: String?, fix: String) -> [AuditFinding] {
+    /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
+    /// "has default").
+    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: String) -> [AuditFinding] {
         let place = profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'"
         if type.lowercased().hasSuffix(".clicktopay") && type != ctp {
             return [finding(.error, "ctp-provider", profile: profile, type: type,
-                            "\(place) offers '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix)]
+                            "\(place) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix)]
         }
         if !PaymentCatalogue.identifiers.contains(type) {
             return [finding(.error, "unknown-type", profile: profile, type: type, "\(place) uses unknown payment type '\(type)'", fix)]
@@ -78,7 +79,7 @@ struct Audit {
         if profile.methods.isEmpty && !profile.allActive {
             found.append(finding(.error, "profile-empty", profile: profile.id,
                                  "profile '\(profile.id)' of account '\(id)' offers nothing",
-                                 "checkout-admin profile add-method \(quoted) <type> (or profile set \(quoted) all_active=true)"))
+                                 "checkout-admin profile add-method \(quoted) <type> (or checkout-admin profile set \(quoted) all_active=true)"))
         }
         found += walletsFindings(profile, quoted)
         return found
@@ -114,16 +115,17 @@ struct Audit {
     private func defaultTypeFindings(_ profile: PaymentProfile, _ quoted: String) -> [AuditFinding] {
         guard let type = profile.defaultPaymentType else { return [] }
         let clear = "checkout-admin profile set \(quoted) default_payment_type="
-        var found = typeFindings(type, profile: profile.id, fix: clear)
-        if type == ctp {
-            found.append(finding(.warning, "ctp-as-default", profile: profile.id, type: ctp,
-                                 "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
-                                 "\(clear)\(card)"))
-        }
+        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear)
+        // Checked before ctp-as-default is added: that warning must not hide this error.
         if found.isEmpty && !account.offers(type, in: profile) {
             found.append(finding(.error, "default-not-offered", profile: profile.id, type: type,
                                  "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
                                  "checkout-admin profile add-method \(quoted) \(type) (or \(clear))"))
+        }
+        if type == ctp {
+            found.append(finding(.warning, "ctp-as-default", profile: profile.id, type: ctp,
+                                 "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
+                                 "\(clear)\(card)"))
         }
         return found
     }

@@ -25,10 +25,12 @@ struct AuditFinding: Equatable, Hashable, Sendable {
     /// The identity used to tell whether a change creates a finding that was not there before.
     var identity: String { [rule, account, profile ?? "", paymentType ?? ""].joined(separator: "\u{1F}") }
 
-    /// Deterministic order: account, worst first, rule, profile, payment type.
+    /// Deterministic order: account, worst first, rule, profile, payment type, then message — the last because
+    /// two findings can share the rest (a profile offering `payex.clicktopay` and having it as its default), and
+    /// the standard library does not promise a stable sort.
     static func precedes(_ lhs: AuditFinding, _ rhs: AuditFinding) -> Bool {
-        (lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule, lhs.profile ?? "", lhs.paymentType ?? "")
-            < (rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "")
+        (lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule, lhs.profile ?? "", lhs.paymentType ?? "", lhs.message)
+            < (rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "", rhs.message)
     }
 }
 

@@ -18,7 +18,9 @@ enum ClickToPay {
         }
         var result = Enablement(account: account, coveredByActiveTypes: [])
         result.account.methods[ctp] = currencies ?? cardCurrencies
-        let named = try profileIDs.map(account.existingProfile)
+        // A profile named twice is edited and reported once.
+        var seen = Set<String>()
+        let named = try profileIDs.filter { seen.insert($0).inserted }.map(account.existingProfile)
         let candidates = named.isEmpty ? account.sortedProfiles : named
         for profile in candidates where profile.methods[ctp] == nil {
             if profile.allActive {
