@@ -9,8 +9,16 @@ struct AccountWriter {
     /// saves the result. Returns what changed; nothing is written when nothing changed.
     @discardableResult
     func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
-        let store = try context.writeStore()
-        return try context.opener.wrap {
+        // On a missing store the edit runs first against the empty stand-in, so a refused or empty change
+        // never creates the file or its folder.
+        if pathKind(context.options.storePath) == .missing, try transaction(on: try context.readStore(), ids, edit).isEmpty {
+            return []
+        }
+        return try transaction(on: try context.writeStore(), ids, edit)
+    }
+
+    private func transaction(on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
+        try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
                 try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store) }
             }
@@ -22,7 +30,11 @@ struct AccountWriter {
         var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
         for account in try store.loadAccounts(ids) { accounts[account.id] = account }
         let before = accounts
-        try edit(&accounts)
+        do {
+            try edit(&accounts)
+        } catch let missing as MissingAccount {
+            throw AccountWriter.accountNotFound(missing.id, among: try store.accountIDs())
+        }
         let changes = try save(before: before, after: accounts, in: store)
         try Signals.checkpoint()
         return changes
@@ -42,7 +54,7 @@ struct AccountWriter {
     @discardableResult
     func modifyExisting(_ id: String, _ edit: (inout MerchantAccount) throws -> Void) throws -> [Change] {
         try modify(id) { account in
-            guard var existing = account else { throw AccountWriter.accountNotFound(id) }
+            guard var existing = account else { throw MissingAccount(id: id) }
             try edit(&existing)
             account = existing
         }
@@ -81,8 +93,14 @@ struct AccountWriter {
                         hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" })
     }
 
-    /// The not-found refusal for an account, with the command that creates it.
-    static func accountNotFound(_ id: String) -> Rejection {
-        Rejection.notFound("account '\(id)' not found", hints: ["create it with 'checkout-admin account add \(shellQuoted(id))'"])
+    /// The not-found refusal for an account, with the command that creates it and a near id, if any.
+    static func accountNotFound(_ id: String, among known: [String] = []) -> Rejection {
+        Rejection.notFound("account '\(id)' not found",
+                           hints: Suggestion.hints(for: id, among: known) + ["create it with 'checkout-admin account add \(shellQuoted(id))'"])
     }
+}
+
+/// Thrown by an edit that needs an existing account; the writer turns it into the not-found refusal.
+private struct MissingAccount: Error {
+    let id: String
 }

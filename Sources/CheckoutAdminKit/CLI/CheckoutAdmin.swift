@@ -93,15 +93,14 @@ public enum CheckoutAdmin {
         return report.exitCode
     }
 
+    /// The variables the tool reads (looked up one by one: copying the whole environment costs start-up time).
+    static let environmentVariables = ["CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR",
+                                       "CI", "XDG_DATA_HOME", "HOME", "USER", "LOGNAME", "TERM"]
+
     private static func processEnvironment() -> [String: String] {
         var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
+        for name in environmentVariables {
+            if let value = getenv(name) { result[name] = String(cString: value) }
         }
         return result
     }

@@ -5,15 +5,17 @@ struct CommandRegistry: Sendable {
     /// Words that group subcommands.
     let groups: [CommandGroup]
 
-    /// Checks the tables once: programmer errors, not input errors.
+    /// Checks the tables in debug builds (programmer errors, not input errors; release start-up skips it,
+    /// and CommandTableTests walks the same rules).
     init(commands: [CommandSpec], groups: [CommandGroup]) {
         self.commands = commands
         self.groups = groups
-        for command in commands {
-            let names = (command.options + GlobalOptions.specs).map(\.name)
-            precondition(Set(names).count == names.count, "duplicate option in '\(command.name)'")
-            precondition(!command.examples.isEmpty, "'\(command.name)' has no example")
-        }
+        assert(commands.allSatisfy(CommandRegistry.isWellFormed), "a command table is malformed")
+    }
+
+    private static func isWellFormed(_ command: CommandSpec) -> Bool {
+        let names = (command.options + GlobalOptions.specs).map(\.name)
+        return Set(names).count == names.count && !command.examples.isEmpty
     }
 
     /// The leaf command named exactly by `path`.

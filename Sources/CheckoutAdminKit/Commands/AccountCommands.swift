@@ -68,10 +68,10 @@ enum AccountCommands {
         run: { context in
             let id = try context.accountArgument()
             let account = try context.readAccount(id)
-            try context.confirm("remove account '\(id)' with its \(account.methods.count) methods and \(account.profiles.count) profiles",
-                                yes: context.arguments.flag("yes"))
+            let contents = "\(counted(account.methods.count, "method")) and \(counted(account.profiles.count, "profile"))"
+            try context.confirm("remove account '\(id)' with its \(contents)", yes: context.arguments.flag("yes"))
             let changes = try context.writer.modify(id.rawValue) { account in
-                guard account != nil else { throw AccountWriter.accountNotFound(id.rawValue) }
+                guard account != nil else { throw Rejection.notFound("account '\(id)' not found") }
                 account = nil
             }
             ChangeText.report(changes, in: context, noChange: "nothing removed")
@@ -87,6 +87,11 @@ enum AccountCommands {
             try context.emitDocument(AccountDocument.checkoutConfigurationJSON(account))
             return 0
         })
+
+    /// `1 method`, `2 methods`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
 
     private static func summaryJSON(_ account: MerchantAccount) -> JSONValue {
         .object([

@@ -42,7 +42,10 @@ extension CommandContext {
 
     /// Loads an account for reading, or refuses with not-found.
     func readAccount(_ id: AccountID) throws -> MerchantAccount {
-        guard let account = try readStore().loadAccount(id.rawValue) else { throw AccountWriter.accountNotFound(id.rawValue) }
+        let store = try readStore()
+        guard let account = try store.loadAccount(id.rawValue) else {
+            throw AccountWriter.accountNotFound(id.rawValue, among: try store.accountIDs())
+        }
         return account
     }
 

@@ -110,8 +110,10 @@ enum Currencies {
     static func parse(_ values: [String]) throws -> [String]? {
         guard !values.isEmpty else { return nil }
         for value in values where CurrencyCode(value) == nil {
+            // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly.
+            let upper = value.uppercased()
             throw Rejection.invalid("invalid currency '\(String(value.prefix(20)).debugEscaped)'",
-                                    hints: Suggestion.hints(for: value.uppercased(), among: [value.uppercased()].filter { CurrencyCode($0) != nil })
+                                    hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])
                                         + ["a currency is an ISO 4217 code in upper case, e.g. NOK"])
         }
         return Array(Set(values)).sorted()

@@ -9,6 +9,8 @@ enum StoreCommands {
         discussion: "Idempotent. Other commands also create the store on their first write.",
         run: { context in
             let existed = pathKind(context.options.storePath) != .missing
+            // The version found before opening, to tell an upgrade from a store already up to date.
+            let previous: Int? = if case let .ours(version) = StoreFile.inspect(context.options.storePath) { version } else { nil }
             let store = try context.writeStore()
             let version = try store.schemaVersion()
             if context.options.json {
@@ -16,7 +18,13 @@ enum StoreCommands {
                                             "schema_version": ChangeDocument.number(version), "created": .bool(!existed)]))
             } else {
                 context.emit(KeyValueText.render([("path", store.path), ("schema_version", String(version))]))
-                context.inform(existed ? "store is up to date" : "created store '\(store.path)'")
+                if !existed {
+                    context.inform("created store '\(store.path)'")
+                } else if let previous, previous < version {
+                    context.inform("upgraded store '\(store.path)' from schema version \(previous) to \(version)")
+                } else {
+                    context.inform("store is up to date")
+                }
             }
             return 0
         })

@@ -13,7 +13,7 @@ struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertible {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 9, scalars[0] == "T" || scalars[0] == "P",
               scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }) else {
-            throw Rejection.invalid("invalid account id '\(text.prefix(40))'",
+            throw Rejection.invalid("invalid account id '\(String(text.prefix(40)).debugEscaped)'",
                                     hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"])
         }
         rawValue = text

@@ -18,7 +18,7 @@ enum SettingKey: String, CaseIterable, Comparable, Sendable {
     /// Parses a key, refusing unknown ones with a suggestion.
     init(parsing text: String) throws {
         guard let key = SettingKey(rawValue: text) else {
-            throw Rejection.invalid("unknown setting '\(text.prefix(60))'",
+            throw Rejection.invalid("unknown setting '\(String(text.prefix(60)).debugEscaped)'",
                                     hints: Suggestion.hints(for: text, among: SettingKey.allCases.map(\.rawValue))
                                         + ["settings are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))"])
         }

@@ -18,7 +18,9 @@ enum TextRules {
         let rest: Substring
         if text.hasPrefix("https://") { rest = text.dropFirst(8) } else if text.hasPrefix("http://") { rest = text.dropFirst(7) } else { return false }
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last?.split(separator: ":").first ?? ""
+        // Empty pieces are kept, so `https://:80` and `https://user@` have an empty host and are refused.
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        let host = hostAndPort.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
         return !host.isEmpty && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" }
     }
 

@@ -7,7 +7,8 @@ enum ProfileDocument {
 
     /// The `PUT /v1/admin/session/profiles/{profile_id}` body.
     static func json(_ profile: PaymentProfile) -> JSONValue {
-        var top = profile.extraFields
+        // Read-only fields are dropped on import; a store edited by other means must not export them either.
+        var top = profile.extraFields.filter { !readOnlyFields.contains($0.key) }
         top["profile_id"] = .string(profile.id)
         if let description = profile.description { top["description"] = .string(description) }
         if let terms = profile.merchantTermsURL {
@@ -26,7 +27,7 @@ enum ProfileDocument {
         if let type = profile.defaultPaymentType { configuration["default_payment_type"] = .string(type) }
         if profile.channel != "ecommerce" { configuration["channel"] = .string(profile.channel) }
         for (type, options) in profile.methods {
-            var product = options
+            var product = options.filter { !readOnlyProductFields.contains($0.key) }
             product["enabled"] = .bool(true)
             guard let dot = type.firstIndex(of: ".") else {
                 configuration[type] = .object(product)

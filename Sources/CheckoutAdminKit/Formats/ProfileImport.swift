@@ -68,6 +68,14 @@ struct ProfileImport {
     private func readGateway(_ gateway: String, _ products: [String: JSONValue], at: String, into profile: inout PaymentProfile) throws {
         for (product, field) in products {
             if ProfileDocument.readOnlyProductFields.contains(product), field.objectValue == nil { continue }
+            // Gateway-level options that are not products (e.g. `payex.dynamic_descriptor`) are passed
+            // through; export merges the offered products back into the same object.
+            guard field.objectValue != nil || PaymentCatalogue.gateway(gateway, has: product) else {
+                var options = profile.extraConfiguration[gateway]?.objectValue ?? [:]
+                options[product] = field
+                profile.extraConfiguration[gateway] = .object(options)
+                continue
+            }
             let type = "\(gateway).\(product)"
             _ = try paymentType(type, at: "\(at).\(product)")
             try readProduct(type: type, field, at: "\(at).\(product)", into: &profile)

@@ -82,12 +82,13 @@ func makeDirectories(_ path: String, mode: mode_t) throws {
 /// Refuses to replace a symlink, so an export can never be redirected through one.
 func writeFileAtomically(_ bytes: [UInt8], toPath path: String) throws {
     if pathKind(path) == .symlink { throw FileError(path: path, reason: "refusing to write through a symlink", number: ELOOP) }
+    // Failures name `path`, the file the user asked for, never the temporary (its name holds the pid).
     let temporary = "\(path).tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    guard descriptor >= 0 else { throw FileError.current(temporary) }
+    guard descriptor >= 0 else { throw FileError.current(path) }
     do {
-        try writeAll(bytes, to: descriptor, path: temporary)
-        guard fsync(descriptor) == 0 else { throw FileError.current(temporary) }
+        try writeAll(bytes, to: descriptor, path: path)
+        guard fsync(descriptor) == 0 else { throw FileError.current(path) }
     } catch {
         close(descriptor)
         unlink(temporary)

@@ -35,6 +35,9 @@ enum StoreFile {
         guard applicationID == Schema.applicationID else {
             return .foreign(reason: "is an SQLite database of another application, not a checkout-admin store")
         }
+        guard version >= 0 else {
+            return .foreign(reason: "is damaged: its schema version \(version) is not valid")
+        }
         guard version <= Schema.currentVersion else {
             return .foreign(reason: "was written by a newer checkout-admin (schema \(version); this one knows up to \(Schema.currentVersion))")
         }

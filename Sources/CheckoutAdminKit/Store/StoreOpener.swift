@@ -56,12 +56,18 @@ struct StoreOpener {
     func migrate(_ database: Database) throws {
         for (index, sql) in Schema.migrations.enumerated() {
             try wrap {
-                try database.transaction(.immediate) {
-                    // Another process may have migrated while this one waited for the lock.
-                    let version = try database.scalarInteger("PRAGMA user_version") ?? 0
-                    guard version == index else { return }
-                    try database.execute(sql)
-                    try database.execute("PRAGMA user_version = \(index + 1)")
+                do {
+                    try database.transaction(.immediate) {
+                        // Another process may have migrated while this one waited for the lock.
+                        let version = try database.scalarInteger("PRAGMA user_version") ?? 0
+                        guard version == index else { return }
+                        try database.execute(sql)
+                        try database.execute("PRAGMA user_version = \(index + 1)")
+                    }
+                } catch let error as SQLiteError where !error.isBusy && !error.isInterrupted && !error.isStoreUnusable {
+                    // Our own migration failing on a file that claims to be ours means the file is damaged
+                    // (objects that clash with the schema), not that the program is wrong.
+                    throw unusable("cannot be upgraded to schema version \(index + 1): \(error.message)")
                 }
             }
         }
@@ -74,13 +80,19 @@ struct StoreOpener {
             throw unusable("cannot be created: \(error.path): \(error.reason)")
         }
         let temporary = "\(path).creating-\(getpid())"
+        // The file exists with mode 0600 before SQLite sees it, so the store (and the journal files SQLite
+        // gives the store's mode) is never readable by others, not even for a moment; a stale temporary
+        // left by a crashed run with the same pid is discarded.
+        unlink(temporary)
         defer { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw unusable("cannot be created: \(FileError.current(temporary).reason)") }
+        close(descriptor)
         try wrap {
             let database = try Database(path: temporary, mode: .readWriteCreate)
             try database.execute("PRAGMA journal_mode = WAL; PRAGMA application_id = \(Schema.applicationID);")
             try migrate(database)
         }
-        chmod(temporary, 0o600)
         if link(temporary, path) != 0 && errno != EEXIST {
             throw unusable("cannot be created: \(FileError.current(path).reason)")
         }
