@@ -54,7 +54,11 @@ extension CommandContext {
 
     /// Writes `document` (with a trailing newline) to `--output`, or to stdout.
     func emitDocument(_ document: JSONValue) throws {
-        let text = document.prettyText() + "\n"
+        try emitDocument(text: document.prettyText() + "\n")
+    }
+
+    /// Writes a rendered document to `--output`, or to stdout.
+    func emitDocument(text: String) throws {
         guard let path = arguments.value("output") else { return emit(text) }
         do {
             try writeFileAtomically(Array(text.utf8), toPath: path)

@@ -10,7 +10,7 @@ enum ProvisionCommands {
         examples: [Example(command: "dump --output state.json", explanation: "the whole store, for git")],
         run: { context in
             let accounts = try context.readAccounts(context.arguments.arguments("account"))
-            try context.emitDocument(StateDocument.json(accounts))
+            try context.emitDocument(text: StateDocument.prettyText(accounts))
             return 0
         })
 

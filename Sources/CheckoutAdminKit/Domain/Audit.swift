@@ -56,7 +56,8 @@ struct Audit {
     /// "has default").
     private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: String) -> [AuditFinding] {
         let place = profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'"
-        if type.lowercased().hasSuffix(".clicktopay") && type != ctp {
+        // Exact lower-case matching (SPEC §6): `PAYEX.clicktopay` is an unknown type, not a provider violation.
+        if PaymentType.isForeignClickToPay(type) {
             return [finding(.error, "ctp-provider", profile: profile, type: type,
                             "\(place) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix)]
         }

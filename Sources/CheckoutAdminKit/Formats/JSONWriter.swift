@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension JSONValue {
     /// Pretty text: 2-space indent, object keys sorted by UTF-8 byte order, `"key": value`,
     /// empty object `{}`, empty array `[]`; no trailing newline (callers add it).
@@ -33,6 +39,11 @@ extension JSONValue {
             self.isPretty = isPretty
         }
 
+        /// Appends text as it is (for documents written piece by piece, such as `dump`).
+        mutating func writeRaw(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
         /// Appends `value`, indented as if nested `depth` levels deep.
         mutating func write(_ value: JSONValue, depth: Int) {
             switch value {
@@ -59,7 +70,7 @@ extension JSONValue {
 
         private mutating func writeObject(_ members: [String: JSONValue], depth: Int) {
             guard !members.isEmpty else { return bytes.append(contentsOf: "{}".utf8) }
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = members.sorted { TextWriter.precedes($0.key, $1.key) }
             bytes.append(UInt8(ascii: "{"))
             for (offset, member) in sorted.enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -76,7 +87,25 @@ extension JSONValue {
         private mutating func writeLineBreak(depth: Int) {
             guard isPretty else { return }
             bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            if 2 * depth <= TextWriter.spaces.count {
+                bytes.append(contentsOf: TextWriter.spaces[..<(2 * depth)])
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            }
+        }
+
+        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+        /// UTF-8 byte order (which is also code point order), compared with memcmp on the contiguous bytes.
+        static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+            var lhs = lhs, rhs = rhs
+            return lhs.withUTF8 { left in
+                rhs.withUTF8 { right in
+                    guard !left.isEmpty, !right.isEmpty else { return left.count < right.count }
+                    let common = memcmp(left.baseAddress!, right.baseAddress!, min(left.count, right.count))
+                    return common != 0 ? common < 0 : left.count < right.count
+                }
+            }
         }
 
         // MARK: Strings

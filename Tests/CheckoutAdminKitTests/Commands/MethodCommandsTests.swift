@@ -275,7 +275,7 @@ final class MethodCommandsTests: CLITestCase {
         // One transaction: removing vipps from 'web' alone would be fine, but 'app' would be empty, so nothing happens.
         assertRun(cli.run("method disable T12345678 vipps --force"), status: 3, stderr: """
             error: refused: profile 'app' of account 'T12345678' offers nothing (profile-empty)
-            hint: checkout-admin profile add-method T12345678 app <type> (or profile set T12345678 app all_active=true)
+            hint: checkout-admin profile add-method T12345678 app <type> (or checkout-admin profile set T12345678 app all_active=true)
 
             """)
         XCTAssertEqual(cli.storeBytes(), before)

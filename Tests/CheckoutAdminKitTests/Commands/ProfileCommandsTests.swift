@@ -88,7 +88,7 @@ final class ProfileCommandsTests: CLITestCase {
         makeCardAccount()
         assertRefused("profile add T12345678 web", stderr: """
             error: refused: profile 'web' of account 'T12345678' offers nothing (profile-empty)
-            hint: checkout-admin profile add-method T12345678 web <type> (or profile set T12345678 web all_active=true)
+            hint: checkout-admin profile add-method T12345678 web <type> (or checkout-admin profile set T12345678 web all_active=true)
 
             """)
     }
@@ -435,7 +435,7 @@ final class ProfileCommandsTests: CLITestCase {
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         assertRefused("profile remove-method T12345678 web dintero_psp.creditcard", stderr: """
             error: refused: profile 'web' of account 'T12345678' offers nothing (profile-empty)
-            hint: checkout-admin profile add-method T12345678 web <type> (or profile set T12345678 web all_active=true)
+            hint: checkout-admin profile add-method T12345678 web <type> (or checkout-admin profile set T12345678 web all_active=true)
 
             """)
     }
