@@ -10,6 +10,9 @@ struct Audit {
 
     private var id: String { account.id }
     private var quotedID: String { shellQuoted(account.id) }
+
+    /// The account and profile as they are typed in a hint.
+    private func quoted(_ profile: PaymentProfile) -> String { "\(quotedID) \(shellQuoted(profile.id))" }
     private var ctp: String { PaymentType.clickToPay.identifier }
     private var card: String { PaymentType.creditCard.identifier }
 
@@ -54,15 +57,16 @@ struct Audit {
 
     /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
     /// "has default").
-    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: String) -> [AuditFinding] {
-        let place = profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'"
+    // Hints are built only when a finding is made: most types and profiles have none.
+    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> String) -> [AuditFinding] {
+        let place = { profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'" }
         // Exact lower-case matching (SPEC §6): `PAYEX.clicktopay` is an unknown type, not a provider violation.
         if PaymentType.isForeignClickToPay(type) {
             return [finding(.error, "ctp-provider", profile: profile, type: type,
-                            "\(place) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix)]
+                            "\(place()) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix())]
         }
         if !PaymentCatalogue.identifiers.contains(type) {
-            return [finding(.error, "unknown-type", profile: profile, type: type, "\(place) uses unknown payment type '\(type)'", fix)]
+            return [finding(.error, "unknown-type", profile: profile, type: type, "\(place()) uses unknown payment type '\(type)'", fix())]
         }
         return []
     }
@@ -70,23 +74,22 @@ struct Audit {
     // MARK: profile-level rules
 
     private func profileFindings(_ profile: PaymentProfile) -> [AuditFinding] {
-        let quoted = "\(quotedID) \(shellQuoted(profile.id))"
         var found = profile.sortedMethodTypes.flatMap { type in
-            typeFindings(type, profile: profile.id, fix: "checkout-admin profile remove-method \(quoted) \(shellQuoted(type))")
-                + profileMethodFindings(type, profile, quoted)
+            typeFindings(type, profile: profile.id, fix: "checkout-admin profile remove-method \(quoted(profile)) \(shellQuoted(type))")
+                + profileMethodFindings(type, profile)
         }
-        found += clickToPayFindings(profile, quoted)
-        found += defaultTypeFindings(profile, quoted)
+        found += clickToPayFindings(profile)
+        found += defaultTypeFindings(profile)
         if profile.methods.isEmpty && !profile.allActive {
             found.append(finding(.error, "profile-empty", profile: profile.id,
                                  "profile '\(profile.id)' of account '\(id)' offers nothing",
-                                 "checkout-admin profile add-method \(quoted) <type> (or checkout-admin profile set \(quoted) all_active=true)"))
+                                 "checkout-admin profile add-method \(quoted(profile)) <type> (or checkout-admin profile set \(quoted(profile)) all_active=true)"))
         }
-        found += walletsFindings(profile, quoted)
+        found += walletsFindings(profile)
         return found
     }
 
-    private func profileMethodFindings(_ type: String, _ profile: PaymentProfile, _ quoted: String) -> [AuditFinding] {
+    private func profileMethodFindings(_ type: String, _ profile: PaymentProfile) -> [AuditFinding] {
         guard account.methods[type] == nil, PaymentCatalogue.identifiers.contains(type) else { return [] }
         if type == ctp {
             return [finding(.error, "ctp-not-on-account", profile: profile.id, type: ctp,
@@ -98,40 +101,40 @@ struct Audit {
                         "checkout-admin method enable \(quotedID) \(type)")]
     }
 
-    private func clickToPayFindings(_ profile: PaymentProfile, _ quoted: String) -> [AuditFinding] {
+    private func clickToPayFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         var found: [AuditFinding] = []
         if profile.methods[ctp] != nil && !account.offers(card, in: profile) {
             found.append(finding(.error, "ctp-without-card", profile: profile.id, type: ctp,
                                  "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                                 "checkout-admin profile add-method \(quoted) \(card)"))
+                                 "checkout-admin profile add-method \(quoted(profile)) \(card)"))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile) {
             found.append(finding(.warning, "ctp-missing-from-profile", profile: profile.id, type: ctp,
                                  "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
-                                 "checkout-admin profile add-method \(quoted) \(ctp)"))
+                                 "checkout-admin profile add-method \(quoted(profile)) \(ctp)"))
         }
         return found
     }
 
-    private func defaultTypeFindings(_ profile: PaymentProfile, _ quoted: String) -> [AuditFinding] {
+    private func defaultTypeFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         guard let type = profile.defaultPaymentType else { return [] }
-        let clear = "checkout-admin profile set \(quoted) default_payment_type="
-        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear)
+        let clear = { "checkout-admin profile set \(quoted(profile)) default_payment_type=" }
+        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear())
         // Checked before ctp-as-default is added: that warning must not hide this error.
         if found.isEmpty && !account.offers(type, in: profile) {
             found.append(finding(.error, "default-not-offered", profile: profile.id, type: type,
                                  "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
-                                 "checkout-admin profile add-method \(quoted) \(type) (or \(clear))"))
+                                 "checkout-admin profile add-method \(quoted(profile)) \(type) (or \(clear()))"))
         }
         if type == ctp {
             found.append(finding(.warning, "ctp-as-default", profile: profile.id, type: ctp,
                                  "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
-                                 "\(clear)\(card)"))
+                                 "\(clear())\(card)"))
         }
         return found
     }
 
-    private func walletsFindings(_ profile: PaymentProfile, _ quoted: String) -> [AuditFinding] {
+    private func walletsFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         let wallets = PaymentType.wallets.identifier
         guard account.offers(wallets, in: profile) else { return [] }
         let offered = Set(profile.methods.keys).union(profile.allActive ? Set(account.methods.keys) : [])
@@ -139,7 +142,7 @@ struct Audit {
         guard !conflicting.isEmpty else { return [] }
         return [finding(.error, "wallets-conflict", profile: profile.id, type: wallets,
                         "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
-                        "checkout-admin profile remove-method \(quoted) \(wallets)")]
+                        "checkout-admin profile remove-method \(quoted(profile)) \(wallets)")]
     }
 
     /// Types that cannot share a session with `dintero.wallets` (DOMAIN.md §2).

@@ -42,9 +42,10 @@ struct PaymentType: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// True for `<gateway>.clicktopay` with any lower-case gateway but `dintero_psp` (e.g. `payex.clicktopay`).
     static func isForeignClickToPay(_ text: String) -> Bool {
-        guard text.hasSuffix(".clicktopay"), text != clickToPay.identifier else { return false }
-        let gateway = text.dropLast(".clicktopay".count)
-        return !gateway.isEmpty && gateway.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let suffix = ".clicktopay".utf8
+        let bytes = text.utf8
+        guard bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix), text != clickToPay.identifier else { return false }
+        return bytes.dropLast(suffix.count).allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || TextRules.isDigit($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// The refusal for a Click to Pay type from another gateway (SPEC §6).

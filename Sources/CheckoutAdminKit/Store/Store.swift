@@ -37,57 +37,7 @@ final class Store {
 
     /// The named accounts (nil: all), sorted by id; names that do not exist are skipped.
     func loadAccounts(_ ids: [String]? = nil) throws -> [MerchantAccount] {
-        // Past a few accounts one pass over each table beats a query per account.
-        let scope = AccountScope(ids: (ids?.count ?? 0) > 32 ? nil : ids)
-        let filter = ids.map { Set($0) }
-        var accounts: [String: MerchantAccount] = [:]
-        try scope.forEachRow(in: database, "SELECT id FROM account", keyColumn: "id") { row in
-            let id = row.text(0)
-            if filter?.contains(id) ?? true { accounts[id] = MerchantAccount(id: id) }
-        }
-        guard !accounts.isEmpty else { return [] }
-        try scope.forEachRow(in: database, "SELECT account_id, key, value FROM setting") { row in
-            accounts[row.text(0)]?.settings[row.text(1)] = row.text(2)
-        }
-        try scope.forEachRow(in: database, "SELECT account_id, type, currencies FROM payment_method") { row in
-            accounts[row.text(0)]?.methods[row.text(1)] = CurrencyList.decode(row.text(2))
-        }
-        try loadProfiles(into: &accounts, scope: scope)
-        return accounts.values.sorted { $0.id < $1.id }
-    }
-
-    private func loadProfiles(into accounts: inout [String: MerchantAccount], scope: AccountScope) throws {
-        let columns = "account_id, profile_id, description, channel, auto_capture, all_active, default_payment_type, merchant_terms_url, extra_configuration, extra_fields"
-        try scope.forEachRow(in: database, "SELECT \(columns) FROM profile") { row in
-            var profile = PaymentProfile(id: row.text(1))
-            profile.description = row.optionalText(2)
-            profile.channel = row.text(3)
-            profile.autoCapture = row.bool(4)
-            profile.allActive = row.bool(5)
-            profile.defaultPaymentType = row.optionalText(6)
-            profile.merchantTermsURL = row.optionalText(7)
-            profile.extraConfiguration = StoredJSON.object(row.text(8))
-            profile.extraFields = StoredJSON.object(row.text(9))
-            accounts[row.text(0)]?.profiles[profile.id] = profile
-        }
-        try scope.forEachRow(in: database, "SELECT account_id, profile_id, type, options FROM profile_method") { row in
-            accounts[row.text(0)]?.profiles[row.text(1)]?.methods[row.text(2)] = StoredJSON.object(row.text(3))
-        }
-    }
-}
-
-/// Restricts a bulk query to some accounts, or none.
-private struct AccountScope {
-    let ids: [String]?
-
-    func forEachRow(in database: Database, _ sql: String, keyColumn: String = "account_id", _ body: (Row) throws -> Void) throws {
-        guard let ids else {
-            _ = try database.query(sql, [], body)
-            return
-        }
-        for id in ids {
-            _ = try database.query(sql + " WHERE \(keyColumn) = ?", [.text(id)], body)
-        }
+        try AccountLoader(database: database).load(ids)
     }
 }
 
@@ -95,7 +45,7 @@ private struct AccountScope {
 enum CurrencyList {
     /// Splits the stored text; an empty column is an empty list.
     static func decode(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        text.isEmpty ? [] : text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// Joins sorted currencies.
