@@ -87,39 +87,7 @@ final class BinaryTests: XCTestCase {
                             stderr: String(decoding: errorData, as: UTF8.self))
     }
 
-    /// The `checkout-admin` built with the tests: beside the test bundle, else in the package's
-    /// `.build/debug`; `CHECKOUT_ADMIN_BINARY` overrides both.
     private static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["CHECKOUT_ADMIN_BINARY"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        for bundle in [Bundle.main, Bundle(for: BinaryTests.self)] {
-            let location = bundle.bundleURL
-            candidates.append(location.appendingPathComponent("checkout-admin"))
-            candidates.append(location.deletingLastPathComponent().appendingPathComponent("checkout-admin"))
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/checkout-admin"))
-        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) && !isDirectory($0) }) {
-            return found
-        }
-        throw BinaryNotFound(candidates: candidates)
-    }
-
-    /// Thrown (and so reported as the test's failure) when no executable is found.
-    private struct BinaryNotFound: Error, CustomStringConvertible {
-        let candidates: [URL]
-
-        var description: String {
-            "the checkout-admin executable was not found; build it with 'swift build' or set CHECKOUT_ADMIN_BINARY "
-                + "(looked in: \(candidates.map(\.path).joined(separator: ", ")))"
-        }
-    }
-
-    private static func isDirectory(_ url: URL) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+        try BuiltBinary.url()
     }
 }
