@@ -14,10 +14,10 @@ enum HistoryCommands {
             if context.options.json {
                 context.emit(json: .object(["format_version": .string("1"), "entries": .array(records.map(json))]))
             } else {
+                // Actor and command are free text (an --actor value, typed words): never raw control characters on a terminal.
                 let rows = records.map { record in
                     let entry = record.entry
-                    return [entry.at, entry.actor, "\(sign(entry.action)) \(entry.kind) \(entry.account) \(entry.objectID)",
-                            detail(entry), entry.command]
+                    return [entry.at, entry.actor.debugEscaped, change(entry), detail(entry), entry.command.debugEscaped]
                 }
                 context.emit(Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows)
                     .render(for: context.streams.output, style: context.outputStyle))
@@ -33,10 +33,29 @@ enum HistoryCommands {
 
     private static func since(_ context: CommandContext) throws -> String? {
         guard let text = context.arguments.value("since") else { return nil }
-        guard let time = Timestamp(rfc3339: text) else {
+        guard let time = time(text) else {
             throw Rejection.invalid("invalid time '\(text)'", hints: ["--since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z"])
         }
         return time.rfc3339
+    }
+
+    /// An RFC 3339 time, also with fractional seconds (`2026-11-01T12:00:00.250Z`, as JavaScript's `toISOString`
+    /// writes). History times are whole seconds, so a fraction rounds up: "at or after" stays exact.
+    private static func time(_ text: String) -> Timestamp? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 20, scalars[19] == "." else { return Timestamp(rfc3339: text) }
+        let fraction = scalars[20...].prefix { ("0"..."9").contains($0) }
+        guard !fraction.isEmpty else { return nil }
+        var whole = String.UnicodeScalarView(scalars[..<19])
+        whole.append(contentsOf: scalars[(20 + fraction.count)...])
+        guard let time = Timestamp(rfc3339: String(whole)) else { return nil }
+        return fraction.allSatisfy { $0 == "0" } ? time : Timestamp(secondsSinceEpoch: time.secondsSinceEpoch + 1)
+    }
+
+    // As in a plan line: an account change names the account once.
+    private static func change(_ entry: HistoryEntry) -> String {
+        let subject = entry.kind == "account" ? entry.account : "\(entry.account) \(entry.objectID)"
+        return "\(sign(entry.action)) \(entry.kind) \(subject)"
     }
 
     private static func sign(_ action: String) -> String {

@@ -29,7 +29,8 @@ enum ProvisionCommands {
             let targets = try StateDocument.parse(try JSONInput.read(file, context))
             try refuseErrors(in: targets)
             let dryRun = context.arguments.flag("dry-run")
-            let changes = dryRun ? try plan(targets, context) : try write(targets, context)
+            // A document without accounts changes nothing, so it must not create a missing store either.
+            let changes = dryRun || targets.isEmpty ? try plan(targets, context) : try write(targets, context)
             report(changes, applied: !dryRun && !changes.isEmpty, context)
             return 0
         })

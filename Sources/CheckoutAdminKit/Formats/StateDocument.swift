@@ -27,11 +27,13 @@ enum StateDocument {
     /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).
     static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
         let top = try StateReader.object(document, at: "$")
-        try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
+        // The version comes first: a newer document's new keys are not typos.
         guard case .string("1")? = top["format_version"] else {
-            throw Rejection.invalid("unsupported format_version \(top["format_version"].map { $0.compactText() } ?? "(missing)") in the state document",
+            let version = top["format_version"].map { StateReader.shown($0.compactText()) } ?? "(missing)"
+            throw Rejection.invalid("unsupported format_version \(version) in the state document",
                                     hints: ["this checkout-admin reads format_version \"1\""])
         }
+        try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
         guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
         guard let list = entries.arrayValue else { throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)") }
         var seen: [String: Int] = [:]
@@ -67,8 +69,11 @@ struct StateReader {
         guard let value else { return [:] }
         var settings: [String: String] = [:]
         for (keyText, field) in try StateReader.object(value, at: path) {
-            let at = "\(path).\(keyText)"
-            let key = try located(at) { try SettingKey(parsing: keyText) }
+            let at = "\(path).\(StateReader.shown(keyText))"
+            let key: SettingKey
+            do { key = try SettingKey(parsing: keyText) } catch let rejection as Rejection {
+                throw Rejection(reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))' at '\(at)'", hints: rejection.hints)
+            }
             let text: String
             switch field {
             case let .bool(flag) where key.isBoolean: text = String(flag)
@@ -89,7 +94,10 @@ struct StateReader {
             try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "type"], at: at)
             guard let typeText = fields["type"]?.stringValue else { throw StateReader.invalid(at, "'type' is missing or not a string") }
             let type = try located("\(at).type") { try PaymentType(parsing: typeText).identifier }
-            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").map { $0.stringValue ?? "" }
+            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map { position, code in
+                guard let text = code.stringValue else { throw StateReader.invalid("\(at).currencies[\(position)]", "expected a string, found \(code.typeName)") }
+                return text
+            }
             guard let valid = try located("\(at).currencies", { try Currencies.parse(currencies) }) else {
                 throw StateReader.invalid("\(at).currencies", "a method needs at least one currency")
             }
@@ -101,18 +109,25 @@ struct StateReader {
     private func profiles(_ value: JSONValue?, at path: String, account: String) throws -> [String: PaymentProfile] {
         var profiles: [String: PaymentProfile] = [:]
         for (index, entry) in try StateReader.array(value, at: path).enumerated() {
-            let profile = try ProfileImport(path: "\(path)[\(index)]").profile(from: entry)
+            let at = "\(path)[\(index)]"
+            let profile: PaymentProfile
+            do { profile = try ProfileImport(path: at).profile(from: entry) } catch let rejection as Rejection {
+                // Field rules (id, description, channel, terms URL) do not know the path; the reader's own refusals do.
+                let placed = rejection.message.contains(" at '\(at)")
+                throw Rejection(reason: rejection.reason, message: rejection.message.debugEscaped + (placed ? "" : " at '\(at)'"),
+                                hints: rejection.hints)
+            }
             guard profiles.updateValue(profile, forKey: profile.id) == nil else {
-                throw StateReader.invalid("\(path)[\(index)]", "profile '\(profile.id)' of account '\(account)' appears twice")
+                throw StateReader.invalid(at, "profile '\(StateReader.shown(profile.id))' of account '\(account)' appears twice")
             }
         }
         return profiles
     }
 
-    /// Runs `body`, adding the JSON path to any refusal.
+    /// Runs `body`, adding the JSON path to any refusal (and escaping control characters the quoted value may hold).
     private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let rejection as Rejection {
-            throw Rejection(reason: rejection.reason, message: "\(rejection.message) at '\(at)'", hints: rejection.hints)
+            throw Rejection(reason: rejection.reason, message: "\(rejection.message.debugEscaped) at '\(at)'", hints: rejection.hints)
         }
     }
 
@@ -132,8 +147,16 @@ struct StateReader {
     /// Refuses keys outside `allowed`, suggesting the closest.
     static func refuseUnknownKeys(_ object: [String: JSONValue], allowed: [String], at path: String) throws {
         guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
-        throw Rejection.invalid("invalid state document at '\(path)': unknown key '\(unknown)'",
+        throw Rejection.invalid("invalid state document at '\(path)': unknown key '\(shown(unknown))'",
                                 hints: Suggestion.hints(for: unknown, among: allowed) + ["keys here are: \(allowed.joined(separator: ", "))"])
+    }
+
+    /// Text from the document as a message shows it: at most 60 characters, control characters escaped, so a
+    /// 10 MB key or an escape sequence never reaches the terminal whole.
+    static func shown(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let prefix = scalars.count > 60 ? String(String.UnicodeScalarView(scalars.prefix(60))) + "…" : text
+        return prefix.debugEscaped
     }
 
     /// A refusal naming the path.
