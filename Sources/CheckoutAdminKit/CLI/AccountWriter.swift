@@ -71,8 +71,13 @@ struct AccountWriter {
         }
         guard !changes.isEmpty else { return [] }
         let now = Timestamp.now().rfc3339
-        try store.persist(changes, createdAt: now)
-        try store.appendHistory(changes.map { historyEntry($0, at: now) })
+        var progress = Progress(total: changes.count, context: context)
+        for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({ changes[$0..<min($0 + Progress.chunkSize, changes.count)] }) {
+            try store.persist(Array(chunk), createdAt: now)
+            try store.appendHistory(chunk.map { historyEntry($0, at: now) })
+            progress.advance(by: chunk.count)
+        }
+        progress.finish()
         return changes
     }
 
@@ -90,7 +95,8 @@ struct AccountWriter {
         guard let first = created.first else { return }
         let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
         throw Rejection(reason: reason, message: "refused: \(first.message) (\(first.rule))",
-                        hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" })
+                        hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" },
+                        findings: created)
     }
 
     /// The not-found refusal for an account, with the command that creates it and a near id, if any.
@@ -103,4 +109,30 @@ struct AccountWriter {
 /// Thrown by an edit that needs an existing account; the writer turns it into the not-found refusal.
 private struct MissingAccount: Error {
     let id: String
+}
+
+/// `saving changes: 12000/44000` on stderr while a long write runs, only when stderr is a terminal.
+private struct Progress {
+    /// Changes written between two updates.
+    static let chunkSize = 2000
+
+    private let total: Int
+    private let output: TextOutput?
+    private var done = 0
+
+    init(total: Int, context: CommandContext) {
+        self.total = total
+        let shown = total > Progress.chunkSize && context.streams.errors.isTerminal && !context.options.quiet
+        output = shown ? context.streams.errors : nil
+    }
+
+    mutating func advance(by count: Int) {
+        done += count
+        output?.write("\rsaving changes: \(done)/\(total)")
+    }
+
+    func finish() {
+        // Carriage return and erase-line leave the terminal as it was.
+        output?.write("\r\u{1B}[K")
+    }
 }

@@ -16,6 +16,8 @@ enum ChangeText {
 
     private static func detail(_ change: Change) -> String {
         switch (change.before, change.after) {
+        case let (.profile(old)?, .profile(new)?) where summary(.profile(old)) == summary(.profile(new)):
+            return ProfileDifference.describe(old, new)
         case let (old?, new?): return "\(summary(old)) → \(summary(new))"
         case let (nil, new?): return change.kind == .account ? "" : summary(new)
         default: return ""

@@ -10,6 +10,8 @@ struct ErrorReport: Equatable {
     let details: [String]
     /// The process exit status.
     let exitCode: Int32
+    /// Audit findings behind a refusal; with `--json` they appear as `error.findings`.
+    private(set) var findings: [AuditFinding] = []
 
     /// Classifies `error`.
     init(_ error: any Error) {
@@ -18,6 +20,7 @@ struct ErrorReport: Equatable {
             self.init("usage", usage.message, usage.hints, [], 2)
         case let rejection as Rejection:
             self.init(rejection.reason.rawValue, rejection.message, rejection.hints, rejection.details, 3)
+            findings = rejection.findings
         case let failure as StoreFailure:
             self.init(storeFailure: failure)
         case let interruption as Interruption:
@@ -73,12 +76,14 @@ struct ErrorReport: Equatable {
 
     /// The `--json` rendering: one object on one line.
     var json: JSONValue {
-        .object(["error": .object([
+        var error: [String: JSONValue] = [
             "code": .string(code),
             "message": .string(message),
             "hint": hints.isEmpty ? .null : .string(hints.joined(separator: "; ")),
             "exit_code": .number(String(exitCode)),
-        ])])
+        ]
+        if !findings.isEmpty { error["findings"] = .array(findings.map(AuditDocument.findingJSON)) }
+        return .object(["error": .object(error)])
     }
 }
 

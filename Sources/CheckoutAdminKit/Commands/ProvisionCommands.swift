@@ -41,7 +41,7 @@ enum ProvisionCommands {
         throw Rejection(reason: errors.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue,
                         message: "the document breaks \(AuditText.plural(errors.count, "audit rule")); nothing written",
                         hints: ["fix the state document and run apply again; first: \(first.rule) (\(first.account))"],
-                        details: errors.map { "  error \($0.rule): \($0.message)" })
+                        details: errors.map { "  error \($0.rule): \($0.message)" }, findings: errors)
     }
 
     private static func plan(_ targets: [MerchantAccount], _ context: CommandContext) throws -> [Change] {

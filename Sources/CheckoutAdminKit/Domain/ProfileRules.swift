@@ -35,4 +35,16 @@ enum ProfileRules {
                                     hints: ["merchant_terms_url must be an absolute https:// or http:// URL"])
         }
     }
+
+    /// Most bytes of pass-through fields one profile may carry: far above any real theme, far below a flood.
+    static let maximumPassThroughBytes = 64 << 10
+
+    /// Refuses a profile whose pass-through fields (configuration, top level, product options) exceed the limit.
+    static func validatePassThroughSize(_ profile: PaymentProfile, at path: String) throws {
+        let size = StoredJSON.text(profile.extraConfiguration).utf8.count + StoredJSON.text(profile.extraFields).utf8.count
+            + profile.methods.values.reduce(0) { $0 + StoredJSON.text($1).utf8.count }
+        guard size <= maximumPassThroughBytes else {
+            throw Rejection.invalid("profile '\(String(profile.id.prefix(60)).debugEscaped)' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumPassThroughBytes)")
+        }
+    }
 }

@@ -18,6 +18,8 @@ struct Rejection: Error, Equatable {
     var hints: [String] = []
     /// Extra lines printed after the error (e.g. audit findings that caused the refusal).
     var details: [String] = []
+    /// The audit findings that caused the refusal, if any (also in the `--json` error object).
+    var findings: [AuditFinding] = []
 
     /// A value that failed validation.
     static func invalid(_ message: String, hints: [String] = []) -> Rejection {

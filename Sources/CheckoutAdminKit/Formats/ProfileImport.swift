@@ -16,6 +16,7 @@ struct ProfileImport {
             try read(key, field, into: &profile)
         }
         guard fields["configuration"] != nil else { throw invalid(path, "'configuration' is missing") }
+        try ProfileRules.validatePassThroughSize(profile, at: path)
         return profile
     }
 

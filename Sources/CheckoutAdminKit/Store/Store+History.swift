@@ -15,7 +15,8 @@ extension Store {
         if let since { conditions.append("at >= ?"); values.append(.text(since)) }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let sql = "SELECT seq, at, actor, command, account_id, action, kind, object_id, before, after FROM history"
-            + filter + " ORDER BY seq DESC" + (limit.map { " LIMIT \($0)" } ?? "")
+            + filter + " ORDER BY seq DESC LIMIT ?"
+        values.append(.integer(Int64(limit ?? -1)))
         return try database.query(sql, values) { row in
             HistoryRecord(sequence: row.integer(0), entry: HistoryEntry(
                 at: row.text(1), actor: row.text(2), command: row.text(3), account: row.text(4), action: row.text(5),

@@ -368,7 +368,8 @@ final class ProfileCommandsTests: CLITestCase {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         assertRefused("profile add-method T12345678 web vipps --json",
-                      stderr: #"{"error":{"code":"invalid_value","exit_code":3,"hint":"checkout-admin method enable T12345678 vipps","message":"refused: profile 'web' offers 'vipps' but account 'T12345678' has not enabled it (method-not-on-account)"}}"# + "\n")
+                      stderr: #"{"error":{"code":"invalid_value","exit_code":3,"findings":[{"account":"T12345678","hint":"checkout-admin method enable T12345678 vipps","message":"profile 'web' offers 'vipps' but account 'T12345678' has not enabled it","payment_type":"vipps","profile":"web","rule":"method-not-on-account","severity":"error"}],"#
+                        + #""hint":"checkout-admin method enable T12345678 vipps","message":"refused: profile 'web' offers 'vipps' but account 'T12345678' has not enabled it (method-not-on-account)"}}"# + "\n")
     }
 
     func testAddMethodWithOneMisspelledTypeAddsNone() {

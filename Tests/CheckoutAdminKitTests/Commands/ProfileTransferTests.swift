@@ -578,3 +578,24 @@ final class ProfileTransferTests: CLITestCase {
                   stderr: #"{"error":{"code":"not_found","exit_code":3,"hint":"create it with 'checkout-admin account add T12345678'","message":"account 'T12345678' not found"}}"# + "\n")
     }
 }
+
+final class PassThroughLimitTests: CLITestCase {
+    func testImportOfAProfileWithMoreThan64KiBOfPassThroughFieldsIsRefused() {
+        makeCardAccount()
+        let theme = String(repeating: "x", count: 70_000)
+        let file = cli.file("big.json", #"{"profile_id": "web", "configuration": {"theme": {"css": "\#(theme)"}, "dintero_psp": {"creditcard": {"enabled": true}}}}"#)
+        let before = cli.storeBytes()
+        assertRun(cli.run(["profile", "import", "T12345678", file]), status: 3,
+                  stderr: "error: profile 'web' at '$' carries 70024 bytes of pass-through fields; at most 65536\n")
+        XCTAssertEqual(cli.storeBytes(), before)
+    }
+}
+
+final class ProfileChangeLineTests: CLITestCase {
+    func testChangingOnlyTheDescriptionNamesTheFieldInTheChangeLine() {
+        makeCardAccount()
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        assertRun(cli.run(["profile", "set", "T12345678", "web", "description=Web shop"]), status: 0,
+                  stderr: "~ profile T12345678 web: description (none) → 'Web shop'\n")
+    }
+}
