@@ -4,24 +4,12 @@ import XCTest
 /// `audit` over stores written by the tool and by other means (SPEC §3.6, §6), and the writes the audit's
 /// error rules refuse.
 final class AuditCommandsTests: CLITestCase {
-    private let emailUnknown = """
-          warning ctp-email-unknown: account 'T12345678' offers Click to Pay but the customer's email is never known, so it would never be shown
-                   fix: checkout-admin settings set T12345678 checkout_express=true (or session_customer_email=true)
-
-        """
-
     /// A clean account: cards and Click to Pay in NOK, the email known, and a profile `webshop` offering both.
     private func makeClickToPayAccount(_ id: String = "T12345678") {
         makeCardAccount(id)
         cli.succeed("settings set \(id) checkout_express=true")
         cli.succeed("profile add \(id) webshop --method dintero_psp.creditcard")
         cli.succeed("clicktopay enable \(id)")
-    }
-
-    /// Edits the store with SQL, as another program would; the connection is closed on return.
-    private func sql(_ statements: String) throws {
-        let database = try cli.database()
-        try database.execute(statements)
     }
 
     /// Edits the store with SQL as an older version without the Click to Pay provider rule could have.

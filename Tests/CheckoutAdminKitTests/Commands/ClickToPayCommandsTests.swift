@@ -3,12 +3,6 @@ import XCTest
 
 /// `clicktopay enable|disable|status` run in-process against a temporary store (SPEC §3.5).
 final class ClickToPayCommandsTests: CLITestCase {
-    private let emailUnknown = """
-          warning ctp-email-unknown: account 'T12345678' offers Click to Pay but the customer's email is never known, so it would never be shown
-                   fix: checkout-admin settings set T12345678 checkout_express=true (or session_customer_email=true)
-
-        """
-
     /// A card account whose customer email is known, with a card profile `webshop`, a vipps profile `app`
     /// and an active_payment_types profile `all`.
     private func makeShop(_ id: String = "T12345678") {
@@ -18,12 +12,6 @@ final class ClickToPayCommandsTests: CLITestCase {
         cli.succeed("profile add \(id) webshop --method dintero_psp.creditcard")
         cli.succeed("profile add \(id) app --method vipps")
         cli.succeed("profile add \(id) all --all-active")
-    }
-
-    /// Edits the store with SQL, as another program would; the connection is closed on return.
-    private func sql(_ statements: String) throws {
-        let database = try cli.database()
-        try database.execute(statements)
     }
 
     private func historyCount() throws -> [[String]] {

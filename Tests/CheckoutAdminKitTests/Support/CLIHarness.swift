@@ -109,6 +109,19 @@ class CLITestCase: XCTestCase {
         XCTAssertEqual(result.stderr, stderr, "stderr", file: file, line: line)
     }
 
+    /// The audit's ctp-email-unknown warning for T12345678, as printed in text mode.
+    let emailUnknown = """
+          warning ctp-email-unknown: account 'T12345678' offers Click to Pay but the customer's email is never known, so it would never be shown
+                   fix: checkout-admin settings set T12345678 checkout_express=true (or session_customer_email=true)
+
+        """
+
+    /// Edits the store with SQL, as another program would; the connection is closed on return.
+    func sql(_ statements: String) throws {
+        let database = try cli.database()
+        try database.execute(statements)
+    }
+
     /// Creates an account with a card method and name/logo, the usual starting point.
     func makeCardAccount(_ id: String = "T12345678") {
         cli.succeed("account add \(id) --name Example")
