@@ -8,9 +8,10 @@ struct ManPage {
 
     /// The page, for `man -l -` or `groff -man`.
     func render() -> String {
-        var lines = [".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"",
-                     ".SH NAME", "checkout-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
-                     ".SH SYNOPSIS", ".B checkout-admin", "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",
+        // No hyphenation and no justification: command lines and variable names must stay copyable.
+        var lines = [".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"", ".nh", ".ad l",
+                     ".SH NAME", "checkout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
+                     ".SH SYNOPSIS", ".B checkout\\-admin", "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",
                      ".SH DESCRIPTION",
                      escape("Keeps merchant settings, account payment methods and payment profiles in a local SQLite store, "
                             + "offers Click to Pay only through Dintero's own PSP (dintero_psp.clicktopay), audits configuration, "
@@ -43,12 +44,22 @@ struct ManPage {
         [".nf"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) } + [".fi"]
     }
 
-    /// Escapes roff: backslashes, leading dots and quotes, hyphens (as `\-`) and non-ASCII characters.
+    /// Escapes roff: backslashes, leading dots and quotes, hyphens (as `\-`), double quotes (as `\(dq`, which
+    /// macro arguments such as `.B` would otherwise take as argument quoting and drop) and non-ASCII characters.
     private func escape(_ text: String) -> String {
         var result = ""
-        for scalar in text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-").unicodeScalars {
-            // Non-ASCII as groff's Unicode escapes (`\[u2026]`), so `groff -man -ww` renders without warnings.
-            if scalar.isASCII { result.unicodeScalars.append(scalar) } else { result += "\\[u\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))]" }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+            .replacingOccurrences(of: "\"", with: "\\(dq")
+        for scalar in escaped.unicodeScalars {
+            // Non-ASCII as groff's Unicode escapes (`\[u00E9]`), so `groff -man -ww` renders without warnings; the
+            // ellipsis of synopses as roff's own `.\|.\|.`, which ASCII terminals (man in the C locale) can show.
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "\u{2026}" {
+                result += ".\\|.\\|."
+            } else {
+                result += "\\[u\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))]"
+            }
         }
         if result.hasPrefix(".") || result.hasPrefix("'") { result = "\\&" + result }
         return result
