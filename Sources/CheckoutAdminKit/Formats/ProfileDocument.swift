@@ -29,11 +29,12 @@ enum ProfileDocument {
         for (type, options) in profile.methods {
             var product = options.filter { !readOnlyProductFields.contains($0.key) }
             product["enabled"] = .bool(true)
-            guard let dot = type.firstIndex(of: ".") else {
+            // Split on the UTF-8 dot: Character-based indexing costs more than the rest of the export.
+            guard let dot = type.utf8.firstIndex(of: UInt8(ascii: ".")) else {
                 configuration[type] = .object(product)
                 continue
             }
-            let gateway = String(type[..<dot]), name = String(type[type.index(after: dot)...])
+            let gateway = String(Substring(type.utf8[..<dot])), name = String(Substring(type.utf8[type.utf8.index(after: dot)...]))
             var products = configuration[gateway]?.objectValue ?? [:]
             products[name] = .object(product)
             configuration[gateway] = .object(products)
