@@ -4,16 +4,27 @@ import Glibc
 import Darwin
 #endif
 
-/// The login name of the user running the process, from the password database.
+/// The login name of the user running the process, from /etc/passwd.
 func loginName() -> String? {
-    guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
-    return String(cString: name)
+    passwordEntry()?.name
 }
 
-/// The home folder of the user running the process, from the password database.
+/// The home folder of the user running the process, from /etc/passwd.
 func homeDirectory() -> String? {
-    guard let entry = getpwuid(geteuid()), let directory = entry.pointee.pw_dir else { return nil }
-    return String(cString: directory)
+    passwordEntry()?.home
+}
+
+// /etc/passwd is read directly rather than through getpwuid: the release binary is linked statically,
+// and glibc's name-service lookups need shared libraries at run time. (Only reached when neither
+// CHECKOUT_ADMIN_ACTOR nor USER/LOGNAME/HOME is set.)
+private func passwordEntry() -> (name: String, home: String)? {
+    guard let bytes = try? readFile(atPath: "/etc/passwd") else { return nil }
+    let uid = String(geteuid())
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+        if fields.count >= 6, fields[2] == uid { return (String(fields[0]), String(fields[5])) }
+    }
+    return nil
 }
 
 /// A moment in UTC, rendered as RFC 3339 with seconds: `2026-11-25T12:03:44Z`.
