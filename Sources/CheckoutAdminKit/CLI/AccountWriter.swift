@@ -11,22 +11,25 @@ struct AccountWriter {
     func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
         // On a missing store the edit runs first against the empty stand-in, so a refused or empty change
         // never creates the file or its folder.
-        if pathKind(context.options.storePath) == .missing, try transaction(on: try context.readStore(), ids, edit).isEmpty {
+        if pathKind(context.options.storePath) == .missing,
+           try transaction(on: try context.readStore(), ids, edit, showsProgress: false).isEmpty {
             return []
         }
-        return try transaction(on: try context.writeStore(), ids, edit)
+        return try transaction(on: try context.writeStore(), ids, edit, showsProgress: true)
     }
 
-    private func transaction(on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
+    private func transaction(on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
+                             showsProgress: Bool) throws -> [Change] {
         try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
-                try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store) }
+                try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store, showsProgress: showsProgress) }
             }
         }
     }
 
     // Runs inside the transaction: what the edit decides on is read under the write lock.
-    private func apply(_ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store) throws -> [Change] {
+    private func apply(_ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store,
+                       showsProgress: Bool) throws -> [Change] {
         var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
         for account in try store.loadAccounts(ids) { accounts[account.id] = account }
         let before = accounts
@@ -35,7 +38,7 @@ struct AccountWriter {
         } catch let missing as MissingAccount {
             throw AccountWriter.accountNotFound(missing.id, among: try store.accountIDs())
         }
-        let changes = try save(before: before, after: accounts, in: store)
+        let changes = try save(before: before, after: accounts, in: store, showsProgress: showsProgress)
         try Signals.checkpoint()
         return changes
     }
@@ -60,7 +63,8 @@ struct AccountWriter {
         }
     }
 
-    private func save(before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store) throws -> [Change] {
+    private func save(before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store,
+                      showsProgress: Bool) throws -> [Change] {
         var changes: [Change] = []
         for id in after.keys.sorted() {
             let old = before[id] ?? nil, new = after[id] ?? nil
@@ -71,7 +75,7 @@ struct AccountWriter {
         }
         guard !changes.isEmpty else { return [] }
         let now = Timestamp.now().rfc3339
-        var progress = Progress(total: changes.count, context: context)
+        var progress = Progress(total: showsProgress ? changes.count : 0, context: context)
         for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({ changes[$0..<min($0 + Progress.chunkSize, changes.count)] }) {
             try store.persist(Array(chunk), createdAt: now)
             try store.appendHistory(chunk.map { historyEntry($0, at: now) })
