@@ -37,6 +37,18 @@ final class CommandContext {
         streams.output.write(json.prettyText() + "\n")
     }
 
+    /// Writes a `--json` document of the tool's own (not a Dintero export): the fields plus `format_version`.
+    func emit(versioned fields: [String: JSONValue]) {
+        var document = fields
+        document["format_version"] = .string("1")
+        emit(json: .object(document))
+    }
+
+    /// Writes a list: aligned on a terminal, tab-separated otherwise.
+    func emit(table: Table) {
+        emit(table.render(for: streams.output, style: outputStyle))
+    }
+
     /// Writes a message to stderr unless `--quiet`.
     func inform(_ text: String) {
         guard !options.quiet else { return }

@@ -32,15 +32,14 @@ enum AccountCommands {
         run: { context in
             let accounts = try context.readStore().loadAccounts()
             if context.options.json {
-                context.emit(json: .object(["format_version": .string("1"), "accounts": .array(accounts.map(summaryJSON))]))
+                context.emit(versioned: ["accounts": .array(accounts.map(summaryJSON))])
                 return 0
             }
             let rows = accounts.map { account in
                 [account.id, account.environment.rawValue, account.settings["name"] ?? "", String(account.methods.count),
                  String(account.profiles.count), account.hasClickToPay ? "on" : "off"]
             }
-            context.emit(Table(headers: ["ACCOUNT", "ENVIRONMENT", "NAME", "METHODS", "PROFILES", "CLICK_TO_PAY"], rows: rows)
-                .render(for: context.streams.output, style: context.outputStyle))
+            context.emit(table: Table(headers: ["ACCOUNT", "ENVIRONMENT", "NAME", "METHODS", "PROFILES", "CLICK_TO_PAY"], rows: rows))
             return 0
         })
 
@@ -54,7 +53,7 @@ enum AccountCommands {
                 var document = AccountDocument.stateJSON(account).objectValue ?? [:]
                 document["environment"] = .string(account.environment.rawValue)
                 document["click_to_pay"] = .bool(account.hasClickToPay)
-                context.emit(json: .object(["format_version": .string("1"), "account": .object(document)]))
+                context.emit(versioned: ["account": .object(document)])
             } else {
                 context.emit(AccountText.describe(account))
             }

@@ -64,7 +64,7 @@ enum ClickToPayCommands {
         run: { context in
             let statuses = try context.readAccounts(context.arguments.arguments("account")).map(ClickToPayStatus.init)
             if context.options.json {
-                context.emit(json: .object(["format_version": .string("1"), "accounts": .array(statuses.map(ClickToPayStatusText.json))]))
+                context.emit(versioned: ["accounts": .array(statuses.map(ClickToPayStatusText.json))])
             } else {
                 context.emit(statuses.map { ClickToPayStatusText.render($0, style: context.outputStyle) }.joined(separator: "\n"))
             }

@@ -12,15 +12,14 @@ enum HistoryCommands {
             let account = try context.arguments.optionalArgument("account").map { try AccountID(parsing: $0).rawValue }
             let records = try context.readStore().history(account: account, since: try since(context), limit: try limit(context))
             if context.options.json {
-                context.emit(json: .object(["format_version": .string("1"), "entries": .array(records.map(json))]))
+                context.emit(versioned: ["entries": .array(records.map(json))])
             } else {
                 // Actor and command are free text (an --actor value, typed words): never raw control characters on a terminal.
                 let rows = records.map { record in
                     let entry = record.entry
                     return [entry.at, entry.actor.debugEscaped, change(entry), detail(entry), entry.command.debugEscaped]
                 }
-                context.emit(Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows)
-                    .render(for: context.streams.output, style: context.outputStyle))
+                context.emit(table: Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows))
             }
             return 0
         })

@@ -20,10 +20,9 @@ enum MethodCommands {
                     .object(["type": .string(row[0]), "gateway": .string(row[1]), "product": row[2] == "-" ? .null : .string(row[2]),
                              "allowed": .bool(row[3].isEmpty), "note": row[3].isEmpty ? .null : .string(row[3])])
                 }
-                context.emit(json: .object(["format_version": .string("1"), "types": .array(types)]))
+                context.emit(versioned: ["types": .array(types)])
             } else {
-                context.emit(Table(headers: ["TYPE", "GATEWAY", "PRODUCT", "NOTE"], rows: rows)
-                    .render(for: context.streams.output, style: context.outputStyle))
+                context.emit(table: Table(headers: ["TYPE", "GATEWAY", "PRODUCT", "NOTE"], rows: rows))
             }
             return 0
         })
@@ -36,15 +35,14 @@ enum MethodCommands {
             let account = try context.readAccount(try context.accountArgument())
             if context.options.json {
                 let methods = account.sortedMethodTypes.map { AccountDocument.methodJSON(type: $0, currencies: account.methods[$0] ?? []) }
-                context.emit(json: .object(["format_version": .string("1"), "account": .string(account.id), "methods": .array(methods)]))
+                context.emit(versioned: ["account": .string(account.id), "methods": .array(methods)])
                 return 0
             }
             let rows = account.sortedMethodTypes.map { type in
                 [type, (account.methods[type] ?? []).joined(separator: ","),
                  account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id).joined(separator: ",")]
             }
-            context.emit(Table(headers: ["TYPE", "CURRENCIES", "PROFILES"], rows: rows)
-                .render(for: context.streams.output, style: context.outputStyle))
+            context.emit(table: Table(headers: ["TYPE", "CURRENCIES", "PROFILES"], rows: rows))
             return 0
         })
 

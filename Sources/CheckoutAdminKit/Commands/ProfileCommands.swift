@@ -47,14 +47,13 @@ enum ProfileCommands {
             let account = try context.readAccount(try context.accountArgument())
             if context.options.json {
                 let profiles = account.sortedProfiles.map(ProfileDocument.json)
-                context.emit(json: .object(["format_version": .string("1"), "account": .string(account.id), "profiles": .array(profiles)]))
+                context.emit(versioned: ["account": .string(account.id), "profiles": .array(profiles)])
                 return 0
             }
             let rows = account.sortedProfiles.map { profile in
                 [profile.id, profile.channel, profile.defaultPaymentType ?? "-", offered(profile), profile.description ?? ""]
             }
-            context.emit(Table(headers: ["PROFILE", "CHANNEL", "DEFAULT", "OFFERS", "DESCRIPTION"], rows: rows)
-                .render(for: context.streams.output, style: context.outputStyle))
+            context.emit(table: Table(headers: ["PROFILE", "CHANNEL", "DEFAULT", "OFFERS", "DESCRIPTION"], rows: rows))
             return 0
         })
 
@@ -65,8 +64,8 @@ enum ProfileCommands {
         run: { context in
             let (account, profile) = try context.readProfile()
             if context.options.json {
-                context.emit(json: .object(["format_version": .string("1"), "account": .string(account.id),
-                                            "profile": ProfileDocument.json(profile)]))
+                context.emit(versioned: ["account": .string(account.id),
+                                            "profile": ProfileDocument.json(profile)])
                 return 0
             }
             context.emit(KeyValueText.render([

@@ -58,8 +58,8 @@ enum ProvisionCommands {
 
     private static func report(_ changes: [Change], applied: Bool, _ context: CommandContext) {
         if context.options.json {
-            context.emit(json: .object(["format_version": .string("1"), "changes": .array(changes.map(ChangeDocument.json)),
-                                        "summary": ChangeDocument.summaryJSON(changes), "applied": .bool(applied)]))
+            context.emit(versioned: ["changes": .array(changes.map(ChangeDocument.json)),
+                                        "summary": ChangeDocument.summaryJSON(changes), "applied": .bool(applied)])
             return
         }
         guard !changes.isEmpty else { return context.emit("No changes.\n") }

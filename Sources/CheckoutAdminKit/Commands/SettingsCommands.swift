@@ -19,7 +19,7 @@ enum SettingsCommands {
                 let settings = account.settings.mapValues { $0 }.reduce(into: [String: JSONValue]()) {
                     $0[$1.key] = AccountDocument.settingJSON(key: $1.key, value: $1.value)
                 }
-                context.emit(json: .object(["format_version": .string("1"), "account": .string(account.id), "settings": .object(settings)]))
+                context.emit(versioned: ["account": .string(account.id), "settings": .object(settings)])
             } else {
                 context.emit(KeyValueText.render(account.settings.keys.sorted().map { ($0, account.settings[$0] ?? "") }))
             }
@@ -32,8 +32,8 @@ enum SettingsCommands {
                                      hints: ["set it with 'checkout-admin settings set \(account.id) \(key.rawValue)=…'"])
         }
         if context.options.json {
-            context.emit(json: .object(["format_version": .string("1"), "account": .string(account.id), "key": .string(key.rawValue),
-                                        "value": AccountDocument.settingJSON(key: key.rawValue, value: value)]))
+            context.emit(versioned: ["account": .string(account.id), "key": .string(key.rawValue),
+                                        "value": AccountDocument.settingJSON(key: key.rawValue, value: value)])
         } else {
             context.emit(value + "\n")
         }

@@ -14,8 +14,8 @@ enum StoreCommands {
             let store = try context.writeStore()
             let version = try store.schemaVersion()
             if context.options.json {
-                context.emit(json: .object(["format_version": .string("1"), "path": .string(store.path),
-                                            "schema_version": ChangeDocument.number(version), "created": .bool(!existed)]))
+                context.emit(versioned: ["path": .string(store.path),
+                                            "schema_version": ChangeDocument.number(version), "created": .bool(!existed)])
             } else {
                 context.emit(KeyValueText.render([("path", store.path), ("schema_version", String(version))]))
                 if !existed {

@@ -18,7 +18,7 @@ enum StoreMaintenanceCommands {
             if context.options.json {
                 let items = checks.map { JSONValue.object(["name": .string($0.name), "ok": .bool($0.holds),
                                                           "problems": .array($0.problems.map(JSONValue.string))]) }
-                context.emit(json: .object(["format_version": .string("1"), "ok": .bool(checks.allSatisfy(\.holds)), "checks": .array(items)]))
+                context.emit(versioned: ["ok": .bool(checks.allSatisfy(\.holds)), "checks": .array(items)])
             } else {
                 context.emit(checks.map { check in
                     "\(check.name): \(check.holds ? "ok" : "FAILED")\n" + check.problems.map { "  \($0)\n" }.joined()
