@@ -94,8 +94,11 @@ struct AccountWriter {
 
     /// Refuses a change that creates an error finding the account did not have (SPEC §6).
     static func refuseNewErrors(before: MerchantAccount?, after: MerchantAccount) throws {
+        // The common case has no errors at all, so the state before is audited only when the state after has some.
+        let errors = Audit.findings(for: after).filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
         let known = Set((before.map(Audit.findings) ?? []).map(\.identity))
-        let created = Audit.findings(for: after).filter { $0.severity == .error && !known.contains($0.identity) }
+        let created = errors.filter { !known.contains($0.identity) }
         guard let first = created.first else { return }
         let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
         throw Rejection(reason: reason, message: "refused: \(first.message) (\(first.rule))",

@@ -55,11 +55,6 @@ final class CommandContext {
         streams.errors.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// A warning on stderr (also shown with `--quiet`? no: quiet means only requested data).
-    func warn(_ text: String) {
-        inform(errorStyle.yellow("warning: ") + text)
-    }
-
     /// Asks before a destructive step: `--yes` passes; otherwise prompts only when stdin and stdout are
     /// terminals and `CI` is unset; anything else is refused with `not_confirmed`.
     func confirm(_ question: String, yes: Bool) throws {

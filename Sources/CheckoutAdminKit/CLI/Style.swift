@@ -11,8 +11,6 @@ struct Style {
     func green(_ text: String) -> String { paint(text, "32") }
     /// Bold, for headings.
     func bold(_ text: String) -> String { paint(text, "1") }
-    /// Dim, for secondary text.
-    func dim(_ text: String) -> String { paint(text, "2") }
 
     private func paint(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

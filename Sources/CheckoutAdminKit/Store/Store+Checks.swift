@@ -24,11 +24,11 @@ extension Store {
     // The same invariant the CHECK constraints and triggers enforce, read back from the rows, so a store
     // edited with both turned off is still caught.
     private func foreignClickToPayRows() throws -> [String] {
-        let foreign = "LIKE '%.clicktopay' AND %@ <> 'dintero_psp.clicktopay'"
+        func foreign(_ column: String) -> String { "\(column) LIKE '%.clicktopay' AND \(column) <> 'dintero_psp.clicktopay'" }
         let queries = [
-            "SELECT account_id || ' method ' || type FROM payment_method WHERE type \(foreign.replacingOccurrences(of: "%@", with: "type"))",
-            "SELECT account_id || ' profile ' || profile_id || ' method ' || type FROM profile_method WHERE type \(foreign.replacingOccurrences(of: "%@", with: "type"))",
-            "SELECT account_id || ' profile ' || profile_id || ' default ' || default_payment_type FROM profile WHERE default_payment_type \(foreign.replacingOccurrences(of: "%@", with: "default_payment_type"))",
+            "SELECT account_id || ' method ' || type FROM payment_method WHERE \(foreign("type"))",
+            "SELECT account_id || ' profile ' || profile_id || ' method ' || type FROM profile_method WHERE \(foreign("type"))",
+            "SELECT account_id || ' profile ' || profile_id || ' default ' || default_payment_type FROM profile WHERE \(foreign("default_payment_type"))",
             """
             SELECT profile.account_id || ' profile ' || profile.profile_id || ' configuration.' || gateway.key || '.clicktopay'
             FROM profile, json_each(CASE WHEN json_valid(profile.extra_configuration) THEN profile.extra_configuration ELSE '{}' END) AS gateway

@@ -25,11 +25,6 @@ final class Store {
         try database.query("SELECT id FROM account ORDER BY id") { $0.text(0) }
     }
 
-    /// Whether the account exists.
-    func hasAccount(_ id: String) throws -> Bool {
-        try database.scalarInteger("SELECT count(*) FROM account WHERE id = ?", [.text(id)]) == 1
-    }
-
     /// One account with everything it has, or nil.
     func loadAccount(_ id: String) throws -> MerchantAccount? {
         try loadAccounts([id]).first
