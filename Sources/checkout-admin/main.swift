@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CheckoutAdminKit
+import CheckoutApp
 
-// Everything lives in the kit, which tests drive in-process; this file only hands over the process.
+// Everything lives in the app target, which tests drive in-process; this file only hands over the process.
 exit(CheckoutAdmin.runProcess())

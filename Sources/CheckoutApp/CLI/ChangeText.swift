@@ -1,0 +1,62 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// The one-line text form of a change, as in a plan: `+ method T12345678 dintero_psp.creditcard (NOK, SEK)`.
+enum ChangeText {
+    /// One line, coloured by action when `style` is enabled.
+    static func line(_ change: Change, style: Style) -> String {
+        let sign: String
+        switch change.action {
+        case .add: sign = style.green("+")
+        case .change: sign = style.yellow("~")
+        case .remove: sign = style.red("-")
+        }
+        var words = [sign, change.kind.rawValue, change.account]
+        if change.kind != .account { words.append(change.id) }
+        let detail = self.detail(change)
+        return words.joined(separator: " ") + (detail.isEmpty ? "" : ": " + detail)
+    }
+
+    private static func detail(_ change: Change) -> String {
+        switch (change.before, change.after) {
+        case let (.profile(old)?, .profile(new)?) where summary(.profile(old)) == summary(.profile(new)):
+            return ProfileDifference.describe(old, new)
+        case let (old?, new?): return "\(summary(old)) → \(summary(new))"
+        case let (nil, new?): return change.kind == .account ? "" : summary(new)
+        default: return ""
+        }
+    }
+
+    /// A short description of one side of a change.
+    static func summary(_ value: Change.Value) -> String {
+        switch value {
+        case let .account(account): return account.id
+        case let .setting(_, value): return "'\(value.debugEscaped)'"
+        case let .method(_, currencies): return currencies.isEmpty ? "(no currencies)" : currencies.joined(separator: ", ")
+        case let .profile(profile): return profileSummary(profile)
+        }
+    }
+
+    private static func profileSummary(_ profile: PaymentProfile) -> String {
+        var parts = profile.sortedMethodTypes
+        if profile.allActive { parts.insert("all active methods", at: 0) }
+        if parts.isEmpty { parts = ["nothing"] }
+        var text = "offers " + parts.joined(separator: ", ")
+        if let type = profile.defaultPaymentType { text += "; default \(type)" }
+        if profile.channel != "ecommerce" { text += "; channel \(profile.channel)" }
+        if profile.autoCapture { text += "; auto capture" }
+        return text
+    }
+
+    /// Reports the changes of a write command: lines on stderr (text mode), or the JSON document on stdout.
+    static func report(_ changes: [Change], in context: CommandContext, noChange: String, extra: [String: JSONValue] = [:]) {
+        if context.options.json {
+            context.emit(json: ChangeDocument.resultJSON(changes, extra: extra))
+        } else if changes.isEmpty {
+            context.inform(noChange)
+        } else {
+            context.inform(changes.map { line($0, style: context.errorStyle) }.joined(separator: "\n"))
+        }
+    }
+}

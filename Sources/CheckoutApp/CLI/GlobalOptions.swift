@@ -1,0 +1,69 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// The options accepted anywhere on the line (SPEC §1), resolved against the environment.
+struct GlobalOptions: Equatable, Sendable {
+    /// The table shared by every command.
+    static let specs: [OptionSpec] = [
+        .value("store", "PATH", "the SQLite store (env CHECKOUT_ADMIN_STORE)"),
+        .flag("json", "machine output: stdout holds exactly one JSON document"),
+        .flag("quiet", short: "q", "print nothing on success except requested data"),
+        .flag("no-color", "no ANSI colour (env NO_COLOR)"),
+        .value("actor", "NAME", "who is making the change, for the history (env CHECKOUT_ADMIN_ACTOR)"),
+        .value("lock-timeout", "SECONDS", "how long a writer waits for another writer (default 30)"),
+        .flag("help", short: "h", "show help for the command"),
+        .flag("version", "print the version"),
+    ]
+
+    /// Explicit store path, if given by option or environment; else the XDG default applies.
+    var storePath: String
+    /// Machine output.
+    var json = false
+    /// Only requested data on success.
+    var quiet = false
+    /// Colour allowed on terminals.
+    var colorAllowed = true
+    /// Who makes the change.
+    var actor: String
+    /// Seconds a writer waits for the lock.
+    var lockTimeout: Double = 30
+
+    /// Resolves options over environment over defaults.
+    init(parsed: ParsedArguments, environment: [String: String]) throws {
+        storePath = parsed.value("store") ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE") ?? GlobalOptions.defaultStorePath(environment)
+        json = parsed.flag("json")
+        quiet = parsed.flag("quiet")
+        colorAllowed = !parsed.flag("no-color") && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
+        actor = parsed.value("actor") ?? environment.nonEmpty("CHECKOUT_ADMIN_ACTOR") ?? environment.nonEmpty("USER")
+            ?? environment.nonEmpty("LOGNAME") ?? loginName() ?? "unknown"
+        if let timeout = parsed.value("lock-timeout") ?? environment.nonEmpty("CHECKOUT_ADMIN_LOCK_TIMEOUT") {
+            lockTimeout = try GlobalOptions.parseTimeout(timeout)
+        }
+        if storePath.isEmpty { throw Rejection.invalid("store path is empty") }
+        if actor.isEmpty || actor.count > 200 { throw Rejection.invalid("actor must be 1 to 200 characters") }
+    }
+
+    /// `$XDG_DATA_HOME/checkout-admin/store.sqlite`, else `~/.local/share/checkout-admin/store.sqlite`.
+    static func defaultStorePath(_ environment: [String: String]) -> String {
+        if let data = environment.nonEmpty("XDG_DATA_HOME"), data.hasPrefix("/") {
+            return "\(data)/checkout-admin/store.sqlite"
+        }
+        return "\(environment.nonEmpty("HOME") ?? homeDirectory() ?? ".")/.local/share/checkout-admin/store.sqlite"
+    }
+
+    private static func parseTimeout(_ text: String) throws -> Double {
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 else {
+            throw Rejection.invalid("lock timeout '\(text)' is not a number of seconds from 0 to 86400")
+        }
+        return seconds
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// The variable's value when set and not empty.
+    func nonEmpty(_ name: String) -> String? {
+        guard let value = self[name], !value.isEmpty else { return nil }
+        return value
+    }
+}

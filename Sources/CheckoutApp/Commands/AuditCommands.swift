@@ -1,0 +1,75 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// `audit`: every rule of SPEC §6 over the store (SPEC §3.6).
+enum AuditCommands {
+    /// The family's commands.
+    static let all: [CommandSpec] = [audit]
+
+    static let audit = CommandSpec(
+        path: ["audit"], summary: "Check accounts against every configuration rule; exit 1 on errors",
+        arguments: [ArgumentSpec(name: "account", arity: .zeroOrMore, help: "accounts to audit (default: all)")],
+        options: [.flag("strict", "warnings also fail the audit (exit 1)")],
+        examples: [Example(command: "audit --strict --json", explanation: "fail a pipeline on any finding")],
+        discussion: "Exit 0 when there are no error findings, 1 when there are (with --strict, warnings count too).",
+        run: { context in
+            let accounts = try context.readAccounts(context.arguments.arguments("account"))
+            let report = AuditReport(accounts: accounts)
+            let strict = context.arguments.flag("strict")
+            if context.options.json {
+                context.emit(json: AuditDocument.reportJSON(report, strict: strict))
+            } else {
+                context.emit(AuditText.render(report, style: context.outputStyle))
+            }
+            return report.passes(strict: strict) ? 0 : 1
+        })
+}
+
+/// The text form of audit findings: grouped by account, worst first, each with its fix.
+enum AuditText {
+    /// Findings then the summary line.
+    static func render(_ report: AuditReport, style: Style) -> String {
+        var text = ""
+        var account: String?
+        for finding in report.findings {
+            if finding.account != account {
+                account = finding.account
+                text += style.bold(finding.account) + "\n"
+            }
+            text += line(finding, style: style)
+        }
+        return text + summary(report) + "\n"
+    }
+
+    /// One finding: severity, rule, message, then the fix on its own line.
+    static func line(_ finding: AuditFinding, style: Style) -> String {
+        let severity = finding.severity == .error ? style.red("error  ") : style.yellow("warning")
+        return "  \(severity) \(finding.rule): \(finding.message)\n           fix: \(finding.hint)\n"
+    }
+
+    /// `2 errors, 1 warning in 3 accounts (7 profiles)`.
+    static func summary(_ report: AuditReport) -> String {
+        "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")) in "
+            + "\(plural(report.accountsChecked, "account")) (\(plural(report.profilesChecked, "profile")))"
+    }
+
+    /// `1 error`, `2 errors`.
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+extension CommandContext {
+    /// The named accounts (all when none is named); a name that does not exist is refused.
+    func readAccounts(_ names: [String]) throws -> [MerchantAccount] {
+        let ids = try names.map { try AccountID(parsing: $0).rawValue }
+        let store = try readStore()
+        guard !ids.isEmpty else { return try store.loadAccounts() }
+        let accounts = try store.loadAccounts(Array(Set(ids)))
+        if let missing = ids.first(where: { id in !accounts.contains { $0.id == id } }) {
+            throw Rejection.notFound("account '\(missing)' not found", hints: Suggestion.hints(for: missing, among: try store.accountIDs()))
+        }
+        return accounts
+    }
+}

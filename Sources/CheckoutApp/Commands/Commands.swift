@@ -1,0 +1,74 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// Every command of the tool, gathered from the command families.
+enum Commands {
+    /// The registry the parser, help and completion walk.
+    static let registry = CommandRegistry(
+        commands: StoreCommands.all + StoreMaintenanceCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
+            + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all
+            + ProvisionCommands.all + HistoryCommands.all + CompletionCommands.all,
+        groups: [
+            CommandGroup(name: "store", summary: "Inspect, check and back up the store"),
+            CommandGroup(name: "account", summary: "Manage merchant accounts"),
+            CommandGroup(name: "settings", summary: "Show and change an account's merchant settings"),
+            CommandGroup(name: "method", summary: "Enable and disable payment methods on an account"),
+            CommandGroup(name: "profile", summary: "Manage payment profiles and their methods"),
+            CommandGroup(name: "clicktopay", summary: "Turn Click to Pay on and off, and see where it stands"),
+        ]
+    )
+}
+
+/// Argument specs several families share.
+extension ArgumentSpec {
+    /// `<account>`.
+    static let account = ArgumentSpec(name: "account", arity: .required, help: "account id: T (test) or P (production) and 8 digits")
+    /// `<profile>`.
+    static let profile = ArgumentSpec(name: "profile", arity: .required, help: "payment profile id")
+}
+
+/// Option specs several families share.
+extension OptionSpec {
+    /// `--yes`.
+    static let yes = OptionSpec.flag("yes", "confirm without prompting (needed when not interactive)")
+    /// `--output FILE`.
+    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically, mode 0600) instead of stdout")
+    /// `--if-not-exists`.
+    static let ifNotExists = OptionSpec.flag("if-not-exists", "succeed without change when it already exists")
+}
+
+extension CommandContext {
+    /// The `<account>` argument, validated.
+    func accountArgument() throws -> AccountID {
+        try AccountID(parsing: arguments.argument("account"))
+    }
+
+    /// Loads an account for reading, or refuses with not-found.
+    func readAccount(_ id: AccountID) throws -> MerchantAccount {
+        let store = try readStore()
+        guard let account = try store.loadAccount(id.rawValue) else {
+            throw AccountWriter.accountNotFound(id.rawValue, among: try store.accountIDs())
+        }
+        return account
+    }
+
+    /// The write path for this command.
+    var writer: AccountWriter { AccountWriter(context: self) }
+
+    /// Writes `document` (with a trailing newline) to `--output`, or to stdout.
+    func emitDocument(_ document: JSONValue) throws {
+        try emitDocument(text: document.prettyText() + "\n")
+    }
+
+    /// Writes a rendered document to `--output`, or to stdout.
+    func emitDocument(text: String) throws {
+        guard let path = arguments.value("output") else { return emit(text) }
+        do {
+            try writeFileAtomically(Array(text.utf8), toPath: path)
+        } catch let error as FileError {
+            throw Rejection.invalid("cannot write '\(error.path)': \(error.reason)")
+        }
+        inform("wrote '\(path)'")
+    }
+}

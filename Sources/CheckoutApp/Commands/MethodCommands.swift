@@ -1,0 +1,119 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// `method …`: payment methods enabled on an account (SPEC §3.3).
+enum MethodCommands {
+    /// The family's commands.
+    static let all: [CommandSpec] = [types, list, enable, disable]
+
+    private static let type = ArgumentSpec(name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard")
+
+    static let types = CommandSpec(
+        path: ["method", "types"], summary: "List Dintero's payment types, noting the forbidden ones",
+        examples: [Example(command: "method types", explanation: "the catalogue")],
+        run: { context in
+            let rows = PaymentCatalogue.allIdentifiers.map { identifier -> [String] in
+                let forbidden = PaymentType.isForeignClickToPay(identifier)
+                let parts = identifier.split(separator: ".", maxSplits: 1).map(String.init)
+                return [identifier, parts[0], parts.count > 1 ? parts[1] : "-",
+                        forbidden ? "forbidden: Click to Pay only through dintero_psp.clicktopay" : ""]
+            }
+            if context.options.json {
+                let types = rows.map { row -> JSONValue in
+                    .object(["type": .string(row[0]), "gateway": .string(row[1]), "product": row[2] == "-" ? .null : .string(row[2]),
+                             "allowed": .bool(row[3].isEmpty), "note": row[3].isEmpty ? .null : .string(row[3])])
+                }
+                context.emit(versioned: ["types": .array(types)])
+            } else {
+                context.emit(table: Table(headers: ["TYPE", "GATEWAY", "PRODUCT", "NOTE"], rows: rows))
+            }
+            return 0
+        })
+
+    static let list = CommandSpec(
+        path: ["method", "list"], summary: "List the payment methods enabled on an account",
+        arguments: [.account],
+        examples: [Example(command: "method list T12345678", explanation: "methods with their currencies")],
+        run: { context in
+            let account = try context.readAccount(try context.accountArgument())
+            if context.options.json {
+                let methods = account.sortedMethodTypes.map { AccountDocument.methodJSON(type: $0, currencies: account.methods[$0] ?? []) }
+                context.emit(versioned: ["account": .string(account.id), "methods": .array(methods)])
+                return 0
+            }
+            let rows = account.sortedMethodTypes.map { type in
+                [type, (account.methods[type] ?? []).joined(separator: ","),
+                 account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id).joined(separator: ",")]
+            }
+            context.emit(table: Table(headers: ["TYPE", "CURRENCIES", "PROFILES"], rows: rows))
+            return 0
+        })
+
+    static let enable = CommandSpec(
+        path: ["method", "enable"], summary: "Enable a payment method on an account, or change its currencies",
+        arguments: [.account, type],
+        options: [.repeated("currency", "CUR", "an ISO 4217 code; repeat for several (default: the currencies the account already uses)")],
+        examples: [Example(command: "method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK",
+                           explanation: "enable cards for two currencies")],
+        run: { context in
+            let id = try context.accountArgument()
+            let type = try PaymentType(parsing: context.arguments.argument("type"))
+            let given = try Currencies.parse(context.arguments.allValues("currency"))
+            var already = false
+            let changes = try context.writer.modifyExisting(id.rawValue) { account in
+                let currencies = try given ?? Currencies.defaults(for: account)
+                already = account.methods[type.identifier] == currencies
+                account.methods[type.identifier] = currencies
+            }
+            ChangeText.report(changes, in: context, noChange: already ? "'\(type)' is already enabled on '\(id)'" : "no changes")
+            return 0
+        })
+
+    static let disable = CommandSpec(
+        path: ["method", "disable"], summary: "Disable a payment method; refused while profiles offer it unless --force",
+        arguments: [.account, type],
+        options: [.flag("force", "also remove it from the profiles that offer it, in the same transaction")],
+        examples: [Example(command: "method disable T12345678 bambora.creditcard --force", explanation: "disable and remove from profiles")],
+        run: { context in
+            let id = try context.accountArgument()
+            let typeText = context.arguments.argument("type")
+            let changes = try context.writer.modifyExisting(id.rawValue) { account in
+                try disable(typeText, on: &account, force: context.arguments.flag("force"))
+            }
+            ChangeText.report(changes, in: context, noChange: "no changes")
+            return 0
+        })
+
+    /// Removes `typeText` from the account (and with `force` from its profiles). A stored type is removed even
+    /// when it is not in the catalogue, so a bad row from an older version can be cleaned up.
+    private static func disable(_ typeText: String, on account: inout MerchantAccount, force: Bool) throws {
+        guard account.methods[typeText] != nil else {
+            let type = try PaymentType(parsing: typeText)
+            throw Rejection.notFound("'\(type)' is not enabled on account '\(account.id)'",
+                                     hints: Suggestion.hints(for: typeText, among: account.methods.keys))
+        }
+        let users = account.sortedProfiles.filter { $0.methods[typeText] != nil || $0.defaultPaymentType == typeText }
+        if !users.isEmpty && !force {
+            throw Rejection(reason: .inUse, message: "'\(typeText)' is still offered by profile \(users.map { "'\($0.id)'" }.joined(separator: ", ")) of account '\(account.id)'",
+                            hints: ["pass --force to remove it from those profiles too"])
+        }
+        for profile in users {
+            account.profiles[profile.id]?.methods[typeText] = nil
+            if profile.defaultPaymentType == typeText { account.profiles[profile.id]?.defaultPaymentType = nil }
+        }
+        account.methods[typeText] = nil
+    }
+}
+
+extension Currencies {
+    /// The union of the currencies the account already uses; refused when it has none.
+    static func defaults(for account: MerchantAccount) throws -> [String] {
+        let currencies = account.currenciesInUse.filter { CurrencyCode($0) != nil }
+        guard !currencies.isEmpty else {
+            throw Rejection.invalid("account '\(account.id)' has no methods to take currencies from",
+                                    hints: ["give them with --currency, e.g. --currency NOK"])
+        }
+        return currencies
+    }
+}

@@ -1,0 +1,149 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// The one write path every command takes: load the accounts' current state inside an IMMEDIATE
+/// transaction, let the command change it, refuse changes that create audit errors, then persist the
+/// changes and their history rows in the same transaction.
+struct AccountWriter {
+    /// The running command.
+    let context: CommandContext
+
+    /// Edits the named accounts (absent ones are nil in `accounts`; set one to nil to remove it) and
+    /// saves the result. Returns what changed; nothing is written when nothing changed.
+    @discardableResult
+    func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
+        // On a missing store the edit runs first against the empty stand-in, so a refused or empty change
+        // never creates the file or its folder.
+        if pathKind(context.options.storePath) == .missing,
+           try transaction(on: try context.readStore(), ids, edit, showsProgress: false).isEmpty {
+            return []
+        }
+        return try transaction(on: try context.writeStore(), ids, edit, showsProgress: true)
+    }
+
+    private func transaction(on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
+                             showsProgress: Bool) throws -> [Change] {
+        try context.opener.wrap {
+            try Signals.duringWrite(store.database.interruptHandle) {
+                try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store, showsProgress: showsProgress) }
+            }
+        }
+    }
+
+    // Runs inside the transaction: what the edit decides on is read under the write lock.
+    private func apply(_ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store,
+                       showsProgress: Bool) throws -> [Change] {
+        var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
+        for account in try store.loadAccounts(ids) { accounts[account.id] = account }
+        let before = accounts
+        do {
+            try edit(&accounts)
+        } catch let missing as MissingAccount {
+            throw AccountWriter.accountNotFound(missing.id, among: try store.accountIDs())
+        }
+        let changes = try save(before: before, after: accounts, in: store, showsProgress: showsProgress)
+        try Signals.checkpoint()
+        return changes
+    }
+
+    /// Edits one account (nil when it does not exist).
+    @discardableResult
+    func modify(_ id: String, _ edit: (inout MerchantAccount?) throws -> Void) throws -> [Change] {
+        try modify([id]) { accounts in
+            var account = accounts[id] ?? nil
+            try edit(&account)
+            accounts[id] = .some(account)
+        }
+    }
+
+    /// Edits one account that must exist.
+    @discardableResult
+    func modifyExisting(_ id: String, _ edit: (inout MerchantAccount) throws -> Void) throws -> [Change] {
+        try modify(id) { account in
+            guard var existing = account else { throw MissingAccount(id: id) }
+            try edit(&existing)
+            account = existing
+        }
+    }
+
+    private func save(before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store,
+                      showsProgress: Bool) throws -> [Change] {
+        var changes: [Change] = []
+        for id in after.keys.sorted() {
+            let old = before[id] ?? nil, new = after[id] ?? nil
+            let accountChanges = ChangeSet.between(old, new)
+            guard !accountChanges.isEmpty else { continue }
+            if let new { try AccountWriter.refuseNewErrors(before: old, after: new) }
+            changes += accountChanges
+        }
+        guard !changes.isEmpty else { return [] }
+        let now = Timestamp.now().rfc3339
+        var progress = Progress(total: showsProgress ? changes.count : 0, context: context)
+        for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({ changes[$0..<min($0 + Progress.chunkSize, changes.count)] }) {
+            try store.persist(Array(chunk), createdAt: now)
+            try store.appendHistory(chunk.map { historyEntry($0, at: now) })
+            progress.advance(by: chunk.count)
+        }
+        progress.finish()
+        return changes
+    }
+
+    private func historyEntry(_ change: Change, at time: String) -> HistoryEntry {
+        HistoryEntry(at: time, actor: context.options.actor, command: context.commandLine, account: change.account,
+                     action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
+                     before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
+                     after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
+    }
+
+    /// Refuses a change that creates an error finding the account did not have (SPEC §6).
+    static func refuseNewErrors(before: MerchantAccount?, after: MerchantAccount) throws {
+        // The common case has no errors at all, so the state before is audited only when the state after has some.
+        let errors = Audit.findings(for: after).filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
+        let known = Set((before.map(Audit.findings) ?? []).map(\.identity))
+        let created = errors.filter { !known.contains($0.identity) }
+        guard let first = created.first else { return }
+        let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
+        throw Rejection(reason: reason, message: "refused: \(first.message) (\(first.rule))",
+                        hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" },
+                        findings: created)
+    }
+
+    /// The not-found refusal for an account, with the command that creates it and a near id, if any.
+    static func accountNotFound(_ id: String, among known: [String] = []) -> Rejection {
+        Rejection.notFound("account '\(id)' not found",
+                           hints: Suggestion.hints(for: id, among: known) + ["create it with 'checkout-admin account add \(shellQuoted(id))'"])
+    }
+}
+
+/// Thrown by an edit that needs an existing account; the writer turns it into the not-found refusal.
+private struct MissingAccount: Error {
+    let id: String
+}
+
+/// `saving changes: 12000/44000` on stderr while a long write runs, only when stderr is a terminal.
+private struct Progress {
+    /// Changes written between two updates.
+    static let chunkSize = 2000
+
+    private let total: Int
+    private let output: TextOutput?
+    private var done = 0
+
+    init(total: Int, context: CommandContext) {
+        self.total = total
+        let shown = total > Progress.chunkSize && context.streams.errors.isTerminal && !context.options.quiet
+        output = shown ? context.streams.errors : nil
+    }
+
+    mutating func advance(by count: Int) {
+        done += count
+        output?.write("\rsaving changes: \(done)/\(total)")
+    }
+
+    func finish() {
+        // Carriage return and erase-line leave the terminal as it was.
+        output?.write("\r\u{1B}[K")
+    }
+}

@@ -1,0 +1,158 @@
+/// The configuration audit: every rule of SPEC §6 over one account. Pure: no store, no output.
+package struct Audit {
+    /// The account audited.
+    package let account: MerchantAccount
+
+    /// Every finding for the account, in deterministic order.
+    package static func findings(for account: MerchantAccount) -> [AuditFinding] {
+        Audit(account: account).findings.sorted(by: AuditFinding.precedes)
+    }
+
+    private var id: String { account.id }
+    private var quotedID: String { shellQuoted(account.id) }
+
+    /// The account and profile as they are typed in a hint.
+    private func quoted(_ profile: PaymentProfile) -> String { "\(quotedID) \(shellQuoted(profile.id))" }
+    private var ctp: String { PaymentType.clickToPay.identifier }
+    private var card: String { PaymentType.creditCard.identifier }
+
+    private var findings: [AuditFinding] {
+        accountFindings + account.sortedProfiles.flatMap(profileFindings)
+    }
+
+    // MARK: account-level rules
+
+    private var accountFindings: [AuditFinding] {
+        var found = account.sortedMethodTypes.flatMap { type in
+            typeFindings(type, profile: nil, fix: "checkout-admin method disable \(quotedID) \(shellQuoted(type)) --force")
+                + currencyFindings(type)
+        }
+        if account.hasClickToPay && account.methods[card] == nil {
+            found.append(finding(.error, "ctp-without-card", type: ctp,
+                                 "account '\(id)' offers Click to Pay without '\(card)'; Click to Pay is shown inside that card form",
+                                 "checkout-admin method enable \(quotedID) \(card)"))
+        }
+        if account.hasClickToPay && !account.isSet(.checkoutExpress) && !account.isSet(.sessionCustomerEmail) {
+            found.append(finding(.warning, "ctp-email-unknown", type: ctp,
+                                 "account '\(id)' offers Click to Pay but the customer's email is never known, so it would never be shown",
+                                 "checkout-admin settings set \(quotedID) checkout_express=true (or session_customer_email=true)"))
+        }
+        let missing = [SettingKey.name, .logoURL].filter { account.settings[$0.rawValue] == nil }.map(\.rawValue)
+        if !missing.isEmpty {
+            found.append(finding(.warning, "merchant-incomplete",
+                                 "account '\(id)' lacks \(missing.joined(separator: " and ")), which Dintero requires",
+                                 "checkout-admin settings set \(quotedID) " + missing.map { "\($0)=…" }.joined(separator: " ")))
+        }
+        return found
+    }
+
+    private func currencyFindings(_ type: String) -> [AuditFinding] {
+        let currencies = account.methods[type] ?? []
+        let invalid = currencies.filter { CurrencyCode($0) == nil }
+        guard currencies.isEmpty || !invalid.isEmpty else { return [] }
+        let problem = currencies.isEmpty ? "has no currencies" : "has invalid currency \(invalid.map { "'\($0)'" }.joined(separator: ", "))"
+        return [finding(.error, "currency-invalid", type: type, "method '\(type)' on account '\(id)' \(problem)",
+                        "checkout-admin method enable \(quotedID) \(shellQuoted(type)) --currency NOK")]
+    }
+
+    /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
+    /// "has default").
+    // Hints are built only when a finding is made: most types and profiles have none.
+    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> String) -> [AuditFinding] {
+        let place = { profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'" }
+        // Exact lower-case matching (SPEC §6): `PAYEX.clicktopay` is an unknown type, not a provider violation.
+        if PaymentType.isForeignClickToPay(type) {
+            return [finding(.error, "ctp-provider", profile: profile, type: type,
+                            "\(place()) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix())]
+        }
+        if !PaymentCatalogue.identifiers.contains(type) {
+            return [finding(.error, "unknown-type", profile: profile, type: type, "\(place()) uses unknown payment type '\(type)'", fix())]
+        }
+        return []
+    }
+
+    // MARK: profile-level rules
+
+    private func profileFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        var found = profile.sortedMethodTypes.flatMap { type in
+            typeFindings(type, profile: profile.id, fix: "checkout-admin profile remove-method \(quoted(profile)) \(shellQuoted(type))")
+                + profileMethodFindings(type, profile)
+        }
+        found += clickToPayFindings(profile)
+        found += defaultTypeFindings(profile)
+        if profile.methods.isEmpty && !profile.allActive {
+            found.append(finding(.error, "profile-empty", profile: profile.id,
+                                 "profile '\(profile.id)' of account '\(id)' offers nothing",
+                                 "checkout-admin profile add-method \(quoted(profile)) <type> (or checkout-admin profile set \(quoted(profile)) all_active=true)"))
+        }
+        found += walletsFindings(profile)
+        return found
+    }
+
+    private func profileMethodFindings(_ type: String, _ profile: PaymentProfile) -> [AuditFinding] {
+        guard account.methods[type] == nil, PaymentCatalogue.identifiers.contains(type) else { return [] }
+        if type == ctp {
+            return [finding(.error, "ctp-not-on-account", profile: profile.id, type: ctp,
+                            "profile '\(profile.id)' offers Click to Pay but account '\(id)' has not enabled it",
+                            "checkout-admin clicktopay enable \(quotedID)")]
+        }
+        return [finding(.error, "method-not-on-account", profile: profile.id, type: type,
+                        "profile '\(profile.id)' offers '\(type)' but account '\(id)' has not enabled it",
+                        "checkout-admin method enable \(quotedID) \(type)")]
+    }
+
+    private func clickToPayFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        var found: [AuditFinding] = []
+        if profile.methods[ctp] != nil && !account.offers(card, in: profile) {
+            found.append(finding(.error, "ctp-without-card", profile: profile.id, type: ctp,
+                                 "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
+                                 "checkout-admin profile add-method \(quoted(profile)) \(card)"))
+        }
+        if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile) {
+            found.append(finding(.warning, "ctp-missing-from-profile", profile: profile.id, type: ctp,
+                                 "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
+                                 "checkout-admin profile add-method \(quoted(profile)) \(ctp)"))
+        }
+        return found
+    }
+
+    private func defaultTypeFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        guard let type = profile.defaultPaymentType else { return [] }
+        let clear = { "checkout-admin profile set \(quoted(profile)) default_payment_type=" }
+        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear())
+        // Checked before ctp-as-default is added: that warning must not hide this error.
+        if found.isEmpty && !account.offers(type, in: profile) {
+            found.append(finding(.error, "default-not-offered", profile: profile.id, type: type,
+                                 "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
+                                 "checkout-admin profile add-method \(quoted(profile)) \(type) (or \(clear()))"))
+        }
+        if type == ctp {
+            found.append(finding(.warning, "ctp-as-default", profile: profile.id, type: ctp,
+                                 "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
+                                 "\(clear())\(card)"))
+        }
+        return found
+    }
+
+    private func walletsFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        let wallets = PaymentType.wallets.identifier
+        guard account.offers(wallets, in: profile) else { return [] }
+        let offered = Set(profile.methods.keys).union(profile.allActive ? Set(account.methods.keys) : [])
+        let conflicting = offered.filter(Audit.conflictsWithWallets).sorted()
+        guard !conflicting.isEmpty else { return [] }
+        return [finding(.error, "wallets-conflict", profile: profile.id, type: wallets,
+                        "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
+                        "checkout-admin profile remove-method \(quoted(profile)) \(wallets)")]
+    }
+
+    /// Types that cannot share a session with `dintero.wallets` (DOMAIN.md §2).
+    package static func conflictsWithWallets(_ type: String) -> Bool {
+        ["vipps", "swish.swish", "klarna.billie"].contains(type)
+            || ["instabank.", "collector.", "netaxept."].contains { type.hasPrefix($0) }
+    }
+
+    private func finding(_ severity: AuditFinding.Severity, _ rule: String, profile: String? = nil, type: String? = nil,
+                         _ message: String, _ hint: String) -> AuditFinding {
+        AuditFinding(severity: severity, rule: rule, account: id, profile: profile, paymentType: type, message: message, hint: hint)
+    }
+}

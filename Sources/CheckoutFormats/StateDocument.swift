@@ -1,0 +1,168 @@
+import CheckoutDomain
+
+/// The state document of `dump` and `apply` (SPEC §5.3): accounts with settings, methods and profiles.
+package enum StateDocument {
+    /// Top-level keys.
+    package static let documentKeys = ["accounts", "format_version"]
+    /// Keys of one account entry.
+    package static let accountKeys = ["account_id", "payment_methods", "profiles", "settings"]
+
+    /// The document for `accounts`, sorted by id.
+    package static func json(_ accounts: [MerchantAccount]) -> JSONValue {
+        .object(["format_version": .string("1"), "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON))])
+    }
+
+    /// The pretty text of `json(accounts)` with its trailing newline, written one account at a time so that
+    /// the whole document never exists as one tree of values (dump of 10 000 accounts: a third of the memory).
+    package static func prettyText(_ accounts: [MerchantAccount]) -> String {
+        var writer = JSONValue.TextWriter(isPretty: true)
+        let sorted = accounts.sorted { $0.id < $1.id }
+        writer.writeRaw(sorted.isEmpty ? "{\n  \"accounts\": []" : "{\n  \"accounts\": [")
+        for (index, account) in sorted.enumerated() {
+            writer.writeRaw(index == 0 ? "\n    " : ",\n    ")
+            writer.write(AccountDocument.stateJSON(account), depth: 2)
+        }
+        writer.writeRaw(sorted.isEmpty ? ",\n  \"format_version\": \"1\"\n}\n" : "\n  ],\n  \"format_version\": \"1\"\n}\n")
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).
+    package static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
+        let top = try StateReader.object(document, at: "$")
+        // The version comes first: a newer document's new keys are not typos.
+        guard case .string("1")? = top["format_version"] else {
+            let version = top["format_version"].map { StateReader.shown($0.compactText()) } ?? "(missing)"
+            throw Rejection.invalid("unsupported format_version \(version) in the state document",
+                                    hints: ["this checkout-admin reads format_version \"1\""])
+        }
+        try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
+        guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
+        guard let list = entries.arrayValue else { throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)") }
+        var seen: [String: Int] = [:]
+        return try list.enumerated().map { index, entry in
+            let account = try StateReader(path: "$.accounts[\(index)]").account(from: entry)
+            if let first = seen.updateValue(index, forKey: account.id) {
+                throw StateReader.invalid("$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
+            }
+            return account
+        }
+    }
+}
+
+/// Reads one account entry of a state document.
+package struct StateReader {
+    /// The entry's JSON path.
+    package let path: String
+
+    /// The account the entry describes.
+    package func account(from entry: JSONValue) throws -> MerchantAccount {
+        let fields = try StateReader.object(entry, at: path)
+        try StateReader.refuseUnknownKeys(fields, allowed: StateDocument.accountKeys, at: path)
+        guard let idText = fields["account_id"]?.stringValue else { throw StateReader.invalid(path, "'account_id' is missing or not a string") }
+        let id = try located("\(path).account_id") { try AccountID(parsing: idText).rawValue }
+        var account = MerchantAccount(id: id)
+        account.settings = try settings(fields["settings"], at: "\(path).settings")
+        account.methods = try methods(fields["payment_methods"], at: "\(path).payment_methods")
+        account.profiles = try profiles(fields["profiles"], at: "\(path).profiles", account: id)
+        return account
+    }
+
+    private func settings(_ value: JSONValue?, at path: String) throws -> [String: String] {
+        guard let value else { return [:] }
+        var settings: [String: String] = [:]
+        for (keyText, field) in try StateReader.object(value, at: path) {
+            let at = "\(path).\(StateReader.shown(keyText))"
+            let key: SettingKey
+            do { key = try SettingKey(parsing: keyText) } catch let rejection as Rejection {
+                throw Rejection(reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))' at '\(at)'", hints: rejection.hints)
+            }
+            let text: String
+            switch field {
+            case let .bool(flag) where key.isBoolean: text = String(flag)
+            case let .string(string): text = string
+            default: throw StateReader.invalid(at, "expected \(key.isBoolean ? "true or false" : "a string"), found \(field.typeName)")
+            }
+            try located(at) { try key.validate(text) }
+            settings[key.rawValue] = text
+        }
+        return settings
+    }
+
+    private func methods(_ value: JSONValue?, at path: String) throws -> [String: [String]] {
+        var methods: [String: [String]] = [:]
+        for (index, entry) in try StateReader.array(value, at: path).enumerated() {
+            let at = "\(path)[\(index)]"
+            let fields = try StateReader.object(entry, at: at)
+            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "type"], at: at)
+            guard let typeText = fields["type"]?.stringValue else { throw StateReader.invalid(at, "'type' is missing or not a string") }
+            let type = try located("\(at).type") { try PaymentType(parsing: typeText).identifier }
+            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map { position, code in
+                guard let text = code.stringValue else { throw StateReader.invalid("\(at).currencies[\(position)]", "expected a string, found \(code.typeName)") }
+                return text
+            }
+            guard let valid = try located("\(at).currencies", { try Currencies.parse(currencies) }) else {
+                throw StateReader.invalid("\(at).currencies", "a method needs at least one currency")
+            }
+            guard methods.updateValue(valid, forKey: type) == nil else { throw StateReader.invalid(at, "method '\(type)' appears twice") }
+        }
+        return methods
+    }
+
+    private func profiles(_ value: JSONValue?, at path: String, account: String) throws -> [String: PaymentProfile] {
+        var profiles: [String: PaymentProfile] = [:]
+        for (index, entry) in try StateReader.array(value, at: path).enumerated() {
+            let at = "\(path)[\(index)]"
+            let profile: PaymentProfile
+            do { profile = try ProfileImport(path: at).profile(from: entry) } catch let rejection as Rejection {
+                // Field rules (id, description, channel, terms URL) do not know the path; the reader's own refusals do.
+                let placed = rejection.message.contains(" at '\(at)")
+                throw Rejection(reason: rejection.reason, message: rejection.message.debugEscaped + (placed ? "" : " at '\(at)'"),
+                                hints: rejection.hints)
+            }
+            guard profiles.updateValue(profile, forKey: profile.id) == nil else {
+                throw StateReader.invalid(at, "profile '\(StateReader.shown(profile.id))' of account '\(account)' appears twice")
+            }
+        }
+        return profiles
+    }
+
+    /// Runs `body`, adding the JSON path to any refusal (and escaping control characters the quoted value may hold).
+    private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let rejection as Rejection {
+            throw Rejection(reason: rejection.reason, message: "\(rejection.message.debugEscaped) at '\(at)'", hints: rejection.hints)
+        }
+    }
+
+    /// The object at `path`, or a refusal.
+    package static func object(_ value: JSONValue, at path: String) throws -> [String: JSONValue] {
+        guard let object = value.objectValue else { throw invalid(path, "expected an object, found \(value.typeName)") }
+        return object
+    }
+
+    /// The array at `path` (a missing value is empty), or a refusal.
+    package static func array(_ value: JSONValue?, at path: String) throws -> [JSONValue] {
+        guard let value else { return [] }
+        guard let array = value.arrayValue else { throw invalid(path, "expected an array, found \(value.typeName)") }
+        return array
+    }
+
+    /// Refuses keys outside `allowed`, suggesting the closest.
+    package static func refuseUnknownKeys(_ object: [String: JSONValue], allowed: [String], at path: String) throws {
+        guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
+        throw Rejection.invalid("invalid state document at '\(path)': unknown key '\(shown(unknown))'",
+                                hints: Suggestion.hints(for: unknown, among: allowed) + ["keys here are: \(allowed.joined(separator: ", "))"])
+    }
+
+    /// Text from the document as a message shows it: at most 60 characters, control characters escaped, so a
+    /// 10 MB key or an escape sequence never reaches the terminal whole.
+    package static func shown(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let prefix = scalars.count > 60 ? String(String.UnicodeScalarView(scalars.prefix(60))) + "…" : text
+        return prefix.debugEscaped
+    }
+
+    /// A refusal naming the path.
+    package static func invalid(_ path: String, _ problem: String) -> Rejection {
+        Rejection.invalid("invalid state document at '\(path)': \(problem)")
+    }
+}

@@ -1,0 +1,102 @@
+import CheckoutDomain
+import CheckoutFormats
+
+/// Reads whole accounts with one ordered pass over each table: a merge join on the account id, so an
+/// account is built in one place and no row is looked up by hashing (SQLite returns each table in
+/// primary-key order, which starts with the account id).
+package struct AccountLoader {
+    /// The connection.
+    package let database: Database
+
+    private static let queries = [
+        "SELECT id FROM account",
+        "SELECT account_id, key, value FROM setting",
+        "SELECT account_id, type, currencies FROM payment_method",
+        """
+        SELECT account_id, profile_id, description, channel, auto_capture, all_active, default_payment_type,
+               merchant_terms_url, extra_configuration, extra_fields FROM profile
+        """,
+        "SELECT account_id, profile_id, type, options FROM profile_method",
+    ]
+
+    /// The named accounts (nil: all), sorted by id; names that do not exist are skipped.
+    package func load(_ ids: [String]?) throws -> [MerchantAccount] {
+        guard let ids, ids.count <= 32 else {
+            let accounts = try merge(cursors(filter: nil), ids: nil)
+            guard let ids else { return accounts }
+            let wanted = Set(ids)
+            return accounts.filter { wanted.contains($0.id) }
+        }
+        return try Set(ids).sorted(by: utf8Precedes).flatMap { id in try merge(cursors(filter: id), ids: [id]) }
+    }
+
+    private func cursors(filter id: String?) throws -> [Cursor] {
+        try AccountLoader.queries.enumerated().map { index, sql in
+            let key = index == 0 ? "id" : "account_id"
+            let statement = try database.cachedStatement(sql + (id == nil ? "" : " WHERE \(key) = ?") + " ORDER BY \(key)")
+            if let id { try statement.bind([.text(id)]) }
+            return try Cursor(statement)
+        }
+    }
+
+    private func merge(_ cursors: [Cursor], ids: [String]?) throws -> [MerchantAccount] {
+        defer { cursors.forEach { $0.statement.reset() } }
+        var accounts: [MerchantAccount] = []
+        while cursors[0].hasRow {
+            var account = MerchantAccount(id: cursors[0].statement.row.text(0))
+            try cursors[0].next()
+            try cursors[1].drain(account.id) { account.settings[$0.text(1)] = $0.text(2) }
+            try cursors[2].drain(account.id) { account.methods[$0.text(1)] = CurrencyList.decode($0.text(2)) }
+            try cursors[3].drain(account.id) { row in
+                let profile = AccountLoader.profile(from: row)
+                account.profiles[profile.id] = profile
+            }
+            try cursors[4].drain(account.id) { account.profiles[$0.text(1)]?.methods[$0.text(2)] = StoredJSON.object($0.text(3)) }
+            accounts.append(account)
+        }
+        return accounts
+    }
+
+    private static func profile(from row: Row) -> PaymentProfile {
+        var profile = PaymentProfile(id: row.text(1))
+        profile.description = row.optionalText(2)
+        profile.channel = row.text(3)
+        profile.autoCapture = row.bool(4)
+        profile.allActive = row.bool(5)
+        profile.defaultPaymentType = row.optionalText(6)
+        profile.merchantTermsURL = row.optionalText(7)
+        profile.extraConfiguration = StoredJSON.object(row.text(8))
+        profile.extraFields = StoredJSON.object(row.text(9))
+        return profile
+    }
+}
+
+/// A statement stepped row by row, whose first column is the account id.
+private final class Cursor {
+    package let statement: Statement
+    private(set) var hasRow: Bool
+
+    package init(_ statement: Statement) throws {
+        self.statement = statement
+        hasRow = try statement.step()
+    }
+
+    package func next() throws {
+        hasRow = try statement.step()
+    }
+
+    /// Hands `body` every row of account `id`, skipping rows of accounts that sort before it (orphans).
+    package func drain(_ id: String, _ body: (Row) -> Void) throws {
+        while hasRow {
+            let key = statement.row.text(0)
+            if key != id && !utf8Precedes(key, id) { return }
+            if key == id { body(statement.row) }
+            try next()
+        }
+    }
+}
+
+/// SQLite's BINARY collation order: UTF-8 bytes compared with memcmp.
+package func utf8Precedes(_ lhs: String, _ rhs: String) -> Bool {
+    JSONValue.TextWriter.precedes(lhs, rhs)
+}

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CheckoutDomain
+import CheckoutFormats
+
+/// SIGINT and SIGTERM handling. Outside a write the process just ends (nothing to undo); during a write the
+/// signal interrupts SQLite and is remembered, so the transaction rolls back and the run exits 130 (143).
+package enum Signals {
+    // Signal handlers cannot capture context, so the state they need is global. Only the main thread
+    // writes it; the handler reads it, and sqlite3_interrupt is safe to call from a handler.
+    nonisolated(unsafe) private static var activeWrite: SQLiteInterruptHandle?
+    nonisolated(unsafe) private static var received: Int32 = 0
+
+    /// Installs the handlers (once, for the real process only; in-process tests never install them).
+    package static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { number in
+                guard let write = Signals.activeWrite else { _exit(128 + number) }
+                Signals.received = number
+                write.interrupt()
+            }
+        }
+    }
+
+    /// The signal received during the current write, if any.
+    package static var pending: Int32? { received == 0 ? nil : received }
+
+    /// Runs a write with `handle` as the thing a signal interrupts.
+    package static func duringWrite<T>(_ handle: SQLiteInterruptHandle, _ body: () throws -> T) throws -> T {
+        activeWrite = handle
+        defer { activeWrite = nil }
+        do {
+            let result = try body()
+            return result
+        } catch {
+            if let signal = pending { throw Interruption(signal: signal) }
+            throw error
+        }
+    }
+
+    /// Throws when a signal arrived, so the caller's transaction rolls back instead of committing.
+    package static func checkpoint() throws {
+        if let signal = pending { throw Interruption(signal: signal) }
+    }
+}
+
+/// The run was interrupted by a signal and rolled back.
+package struct Interruption: Error, Equatable {
+    /// The signal number (SIGINT 2, SIGTERM 15).
+    package let signal: Int32
+
+    /// The interruption by `signal`.
+    package init(signal: Int32) { self.signal = signal }
+}

@@ -1,0 +1,10 @@
+import CheckoutDomain
+import CheckoutFormats
+
+/// The store cannot be used now or at all: exit 4 (busy) or 5 (unusable).
+package enum StoreFailure: Error, Equatable {
+    /// Another writer held the lock past the timeout.
+    case busy(path: String, timeout: Double)
+    /// The file cannot serve as a store; the message names the file and the cause.
+    case unusable(message: String, hints: [String])
+}

@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+@testable import CheckoutApp
+@testable import CheckoutDomain
+@testable import CheckoutFormats
+@testable import CheckoutStore
+
+/// `store check` and `store backup` (SPEC §3.1).
+final class StoreMaintenanceCommandsTests: CLITestCase {
+    private let allHold = "integrity: ok\nforeign_keys: ok\nclick_to_pay_provider: ok\n"
+
+    func testCheckOfAHealthyStorePrintsEveryCheckAndExitsZero() {
+        makeCardAccount()
+        assertRun(cli.run("store check"), status: 0, stdout: allHold)
+    }
+
+    func testCheckOfAMissingStoreHoldsAndCreatesNothing() {
+        assertRun(cli.run("store check"), status: 0, stdout: allHold)
+        XCTAssertNil(cli.storeBytes())
+    }
+
+    func testCheckFindsAForeignClickToPayRowWrittenWithTheRulesTurnedOff() throws {
+        makeCardAccount()
+        try sql("""
+            DROP TRIGGER payment_method_provider_rule_on_insert;
+            PRAGMA ignore_check_constraints = ON;
+            INSERT INTO payment_method VALUES ('T12345678', 'payex.clicktopay', 'NOK');
+            """)
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(result.stdout.contains("click_to_pay_provider: FAILED\n  account T12345678 method payex.clicktopay\n"), result.stdout)
+        XCTAssertEqual(result.stderr, "error: store '\(cli.storePath)' failed integrity, click_to_pay_provider\n"
+                       + "hint: restore a backup, or repair the rows listed above\n")
+    }
+
+    func testCheckFindsAnOrphanedProfileMethod() throws {
+        makeCardAccount()
+        try sql("PRAGMA foreign_keys = OFF; INSERT INTO profile_method VALUES ('T12345678', 'ghost', 'vipps', '{}');")
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(result.stdout.contains("foreign_keys: FAILED\n  profile_method row"), result.stdout)
+    }
+
+    func testCheckWithJSONReportsEachCheck() {
+        assertRun(cli.run("store check --json"), status: 0, stdout: """
+            {
+              "checks": [
+                {
+                  "name": "integrity",
+                  "ok": true,
+                  "problems": []
+                },
+                {
+                  "name": "foreign_keys",
+                  "ok": true,
+                  "problems": []
+                },
+                {
+                  "name": "click_to_pay_provider",
+                  "ok": true,
+                  "problems": []
+                }
+              ],
+              "format_version": "1",
+              "ok": true
+            }
+
+            """)
+    }
+
+    func testBackupWritesAConsistentCopyWithModeSixHundred() throws {
+        makeCardAccount()
+        let target = "\(cli.directory)/backup.sqlite"
+        assertRun(cli.run(["store", "backup", target]), status: 0, stderr: "wrote backup '\(target)'\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        cli.environment["CHECKOUT_ADMIN_STORE"] = target
+        assertRun(cli.run("method list T12345678"), status: 0, stdout: "TYPE\tCURRENCIES\tPROFILES\ndintero_psp.creditcard\tNOK\t\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(target).tmp-\(getpid())"))
+    }
+
+    func testBackupOfAMissingStoreIsRefusedAndWritesNothing() {
+        let target = "\(cli.directory)/backup.sqlite"
+        assertRun(cli.run(["store", "backup", target]), status: 3,
+                  stderr: "error: store '\(cli.storePath)' does not exist; nothing to back up\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+        XCTAssertNil(cli.storeBytes())
+    }
+
+    func testBackupRefusesToWriteThroughASymlink() throws {
+        makeCardAccount()
+        let elsewhere = cli.file("elsewhere", "keep")
+        let link = "\(cli.directory)/link.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: elsewhere)
+        assertRun(cli.run(["store", "backup", link]), status: 3, stderr: "error: cannot write backup '\(link)': it is a symlink\n")
+        XCTAssertEqual(FileManager.default.contents(atPath: elsewhere), Data("keep".utf8))
+    }
+}
+
+/// Progress of long writes: on a terminal only (SPEC §3.7).
+final class WriteProgressTests: CLITestCase {
+    private func largeDocument() -> String {
+        let accounts = (0..<500).map { index in
+            #"{"account_id": "T\#(String(format: "%08d", index))", "settings": {"name": "M", "logo_url": "https://x.no/l.png"}, "#
+                + #""payment_methods": [{"type": "dintero_psp.creditcard", "currencies": ["NOK"]}], "#
+                + #""profiles": [{"profile_id": "web", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}}]}"#
+        }
+        return #"{"format_version": "1", "accounts": ["# + accounts.joined(separator: ",") + "]}"
+    }
+
+    func testApplyOnATerminalShowsProgressAndClearsTheLine() {
+        let file = cli.file("state.json", largeDocument())
+        let result = cli.run(["apply", file], terminal: true)
+        XCTAssertEqual(result.status, 0)
+        // 500 accounts of 5 changes each, written in chunks of 2000.
+        XCTAssertEqual(result.stderr, "\rsaving changes: 2000/2500\rsaving changes: 2500/2500\r\u{1B}[KApplied.\n")
+    }
+
+    func testApplyOffATerminalShowsNoProgress() {
+        let file = cli.file("state.json", largeDocument())
+        let result = cli.run(["apply", file])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertFalse(result.stderr.contains("saving changes"))
+    }
+}
