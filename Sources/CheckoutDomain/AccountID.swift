@@ -12,9 +12,11 @@ package struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertibl
     package init(parsing text: String) throws {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 9, scalars[0] == "T" || scalars[0] == "P",
-              scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }) else {
-            throw Rejection.invalid("invalid account id '\(String(text.prefix(40)).debugEscaped)'",
-                                    hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"])
+            scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) })
+        else {
+            throw Rejection.invalid(
+                "invalid account id '\(String(text.prefix(40)).debugEscaped)'",
+                hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"])
         }
         rawValue = text
     }

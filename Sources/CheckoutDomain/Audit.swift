@@ -24,24 +24,31 @@ package struct Audit {
 
     private var accountFindings: [AuditFinding] {
         var found = account.sortedMethodTypes.flatMap { type in
-            typeFindings(type, profile: nil, fix: "checkout-admin method disable \(quotedID) \(shellQuoted(type)) --force")
+            typeFindings(
+                type, profile: nil, fix: "checkout-admin method disable \(quotedID) \(shellQuoted(type)) --force")
                 + currencyFindings(type)
         }
         if account.hasClickToPay && account.methods[card] == nil {
-            found.append(finding(.error, "ctp-without-card", type: ctp,
-                                 "account '\(id)' offers Click to Pay without '\(card)'; Click to Pay is shown inside that card form",
-                                 "checkout-admin method enable \(quotedID) \(card)"))
+            found.append(
+                finding(
+                    .error, "ctp-without-card", type: ctp,
+                    "account '\(id)' offers Click to Pay without '\(card)'; Click to Pay is shown inside that card form",
+                    "checkout-admin method enable \(quotedID) \(card)"))
         }
         if account.hasClickToPay && !account.isSet(.checkoutExpress) && !account.isSet(.sessionCustomerEmail) {
-            found.append(finding(.warning, "ctp-email-unknown", type: ctp,
-                                 "account '\(id)' offers Click to Pay but the customer's email is never known, so it would never be shown",
-                                 "checkout-admin settings set \(quotedID) checkout_express=true (or session_customer_email=true)"))
+            found.append(
+                finding(
+                    .warning, "ctp-email-unknown", type: ctp,
+                    "account '\(id)' offers Click to Pay but the customer's email is never known, so it would never be shown",
+                    "checkout-admin settings set \(quotedID) checkout_express=true (or session_customer_email=true)"))
         }
         let missing = [SettingKey.name, .logoURL].filter { account.settings[$0.rawValue] == nil }.map(\.rawValue)
         if !missing.isEmpty {
-            found.append(finding(.warning, "merchant-incomplete",
-                                 "account '\(id)' lacks \(missing.joined(separator: " and ")), which Dintero requires",
-                                 "checkout-admin settings set \(quotedID) " + missing.map { "\($0)=…" }.joined(separator: " ")))
+            found.append(
+                finding(
+                    .warning, "merchant-incomplete",
+                    "account '\(id)' lacks \(missing.joined(separator: " and ")), which Dintero requires",
+                    "checkout-admin settings set \(quotedID) " + missing.map { "\($0)=…" }.joined(separator: " ")))
         }
         return found
     }
@@ -50,23 +57,38 @@ package struct Audit {
         let currencies = account.methods[type] ?? []
         let invalid = currencies.filter { CurrencyCode($0) == nil }
         guard currencies.isEmpty || !invalid.isEmpty else { return [] }
-        let problem = currencies.isEmpty ? "has no currencies" : "has invalid currency \(invalid.map { "'\($0)'" }.joined(separator: ", "))"
-        return [finding(.error, "currency-invalid", type: type, "method '\(type)' on account '\(id)' \(problem)",
-                        "checkout-admin method enable \(quotedID) \(shellQuoted(type)) --currency NOK")]
+        let problem =
+            currencies.isEmpty
+            ? "has no currencies" : "has invalid currency \(invalid.map { "'\($0)'" }.joined(separator: ", "))"
+        return [
+            finding(
+                .error, "currency-invalid", type: type, "method '\(type)' on account '\(id)' \(problem)",
+                "checkout-admin method enable \(quotedID) \(shellQuoted(type)) --currency NOK")
+        ]
     }
 
     /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
     /// "has default").
     // Hints are built only when a finding is made: most types and profiles have none.
-    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> String) -> [AuditFinding] {
+    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> String)
+        -> [AuditFinding]
+    {
         let place = { profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'" }
         // Exact lower-case matching (SPEC §6): `PAYEX.clicktopay` is an unknown type, not a provider violation.
         if PaymentType.isForeignClickToPay(type) {
-            return [finding(.error, "ctp-provider", profile: profile, type: type,
-                            "\(place()) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'", fix())]
+            return [
+                finding(
+                    .error, "ctp-provider", profile: profile, type: type,
+                    "\(place()) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'",
+                    fix())
+            ]
         }
         if !PaymentCatalogue.identifiers.contains(type) {
-            return [finding(.error, "unknown-type", profile: profile, type: type, "\(place()) uses unknown payment type '\(type)'", fix())]
+            return [
+                finding(
+                    .error, "unknown-type", profile: profile, type: type,
+                    "\(place()) uses unknown payment type '\(type)'", fix())
+            ]
         }
         return []
     }
@@ -75,15 +97,20 @@ package struct Audit {
 
     private func profileFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         var found = profile.sortedMethodTypes.flatMap { type in
-            typeFindings(type, profile: profile.id, fix: "checkout-admin profile remove-method \(quoted(profile)) \(shellQuoted(type))")
+            typeFindings(
+                type, profile: profile.id,
+                fix: "checkout-admin profile remove-method \(quoted(profile)) \(shellQuoted(type))")
                 + profileMethodFindings(type, profile)
         }
         found += clickToPayFindings(profile)
         found += defaultTypeFindings(profile)
         if profile.methods.isEmpty && !profile.allActive {
-            found.append(finding(.error, "profile-empty", profile: profile.id,
-                                 "profile '\(profile.id)' of account '\(id)' offers nothing",
-                                 "checkout-admin profile add-method \(quoted(profile)) <type> (or checkout-admin profile set \(quoted(profile)) all_active=true)"))
+            found.append(
+                finding(
+                    .error, "profile-empty", profile: profile.id,
+                    "profile '\(profile.id)' of account '\(id)' offers nothing",
+                    "checkout-admin profile add-method \(quoted(profile)) <type> (or checkout-admin profile set \(quoted(profile)) all_active=true)"
+                ))
         }
         found += walletsFindings(profile)
         return found
@@ -92,26 +119,36 @@ package struct Audit {
     private func profileMethodFindings(_ type: String, _ profile: PaymentProfile) -> [AuditFinding] {
         guard account.methods[type] == nil, PaymentCatalogue.identifiers.contains(type) else { return [] }
         if type == ctp {
-            return [finding(.error, "ctp-not-on-account", profile: profile.id, type: ctp,
-                            "profile '\(profile.id)' offers Click to Pay but account '\(id)' has not enabled it",
-                            "checkout-admin clicktopay enable \(quotedID)")]
+            return [
+                finding(
+                    .error, "ctp-not-on-account", profile: profile.id, type: ctp,
+                    "profile '\(profile.id)' offers Click to Pay but account '\(id)' has not enabled it",
+                    "checkout-admin clicktopay enable \(quotedID)")
+            ]
         }
-        return [finding(.error, "method-not-on-account", profile: profile.id, type: type,
-                        "profile '\(profile.id)' offers '\(type)' but account '\(id)' has not enabled it",
-                        "checkout-admin method enable \(quotedID) \(type)")]
+        return [
+            finding(
+                .error, "method-not-on-account", profile: profile.id, type: type,
+                "profile '\(profile.id)' offers '\(type)' but account '\(id)' has not enabled it",
+                "checkout-admin method enable \(quotedID) \(type)")
+        ]
     }
 
     private func clickToPayFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         var found: [AuditFinding] = []
         if profile.methods[ctp] != nil && !account.offers(card, in: profile) {
-            found.append(finding(.error, "ctp-without-card", profile: profile.id, type: ctp,
-                                 "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                                 "checkout-admin profile add-method \(quoted(profile)) \(card)"))
+            found.append(
+                finding(
+                    .error, "ctp-without-card", profile: profile.id, type: ctp,
+                    "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
+                    "checkout-admin profile add-method \(quoted(profile)) \(card)"))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile) {
-            found.append(finding(.warning, "ctp-missing-from-profile", profile: profile.id, type: ctp,
-                                 "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
-                                 "checkout-admin profile add-method \(quoted(profile)) \(ctp)"))
+            found.append(
+                finding(
+                    .warning, "ctp-missing-from-profile", profile: profile.id, type: ctp,
+                    "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
+                    "checkout-admin profile add-method \(quoted(profile)) \(ctp)"))
         }
         return found
     }
@@ -122,14 +159,18 @@ package struct Audit {
         var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear())
         // Checked before ctp-as-default is added: that warning must not hide this error.
         if found.isEmpty && !account.offers(type, in: profile) {
-            found.append(finding(.error, "default-not-offered", profile: profile.id, type: type,
-                                 "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
-                                 "checkout-admin profile add-method \(quoted(profile)) \(type) (or \(clear()))"))
+            found.append(
+                finding(
+                    .error, "default-not-offered", profile: profile.id, type: type,
+                    "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
+                    "checkout-admin profile add-method \(quoted(profile)) \(type) (or \(clear()))"))
         }
         if type == ctp {
-            found.append(finding(.warning, "ctp-as-default", profile: profile.id, type: ctp,
-                                 "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
-                                 "\(clear())\(card)"))
+            found.append(
+                finding(
+                    .warning, "ctp-as-default", profile: profile.id, type: ctp,
+                    "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
+                    "\(clear())\(card)"))
         }
         return found
     }
@@ -140,9 +181,12 @@ package struct Audit {
         let offered = Set(profile.methods.keys).union(profile.allActive ? Set(account.methods.keys) : [])
         let conflicting = offered.filter(Audit.conflictsWithWallets).sorted()
         guard !conflicting.isEmpty else { return [] }
-        return [finding(.error, "wallets-conflict", profile: profile.id, type: wallets,
-                        "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
-                        "checkout-admin profile remove-method \(quoted(profile)) \(wallets)")]
+        return [
+            finding(
+                .error, "wallets-conflict", profile: profile.id, type: wallets,
+                "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
+                "checkout-admin profile remove-method \(quoted(profile)) \(wallets)")
+        ]
     }
 
     /// Types that cannot share a session with `dintero.wallets` (DOMAIN.md §2).
@@ -151,8 +195,12 @@ package struct Audit {
             || ["instabank.", "collector.", "netaxept."].contains { type.hasPrefix($0) }
     }
 
-    private func finding(_ severity: AuditFinding.Severity, _ rule: String, profile: String? = nil, type: String? = nil,
-                         _ message: String, _ hint: String) -> AuditFinding {
-        AuditFinding(severity: severity, rule: rule, account: id, profile: profile, paymentType: type, message: message, hint: hint)
+    private func finding(
+        _ severity: AuditFinding.Severity, _ rule: String, profile: String? = nil, type: String? = nil,
+        _ message: String, _ hint: String
+    ) -> AuditFinding {
+        AuditFinding(
+            severity: severity, rule: rule, account: id, profile: profile, paymentType: type, message: message,
+            hint: hint)
     }
 }

@@ -30,15 +30,21 @@ package struct AuditFinding: Equatable, Hashable, Sendable {
     /// the standard library does not promise a stable sort.
     package static func precedes(_ lhs: AuditFinding, _ rhs: AuditFinding) -> Bool {
         (lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule, lhs.profile ?? "", lhs.paymentType ?? "", lhs.message)
-            < (rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "", rhs.message)
+            < (
+                rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "",
+                rhs.message
+            )
     }
 }
 
 /// Quotes a word for a shell command line when it needs it.
 package func shellQuoted(_ word: String) -> String {
-    let safe = !word.isEmpty && word.unicodeScalars.allSatisfy {
-        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./=:@,+%".unicodeScalars.contains($0)
-    }
+    let safe =
+        !word.isEmpty
+        && word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-_./=:@,+%".unicodeScalars.contains($0)
+        }
     return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 

@@ -43,7 +43,10 @@ package enum ChangeSet {
         }
         var changes: [Change] = []
         if before == nil, let after {
-            changes.append(Change(action: .add, account: id, kind: .account, id: id, before: nil, after: .account(MerchantAccount(id: after.id))))
+            changes.append(
+                Change(
+                    action: .add, account: id, kind: .account, id: id, before: nil,
+                    after: .account(MerchantAccount(id: after.id))))
         }
         let old = before ?? MerchantAccount(id: id)
         let new = after ?? MerchantAccount(id: id)
@@ -53,14 +56,18 @@ package enum ChangeSet {
         return changes
     }
 
-    private static func diff<V: Equatable>(_ old: [String: V], _ new: [String: V], account: String, kind: Change.Kind,
-                                           value: (String, V) -> Change.Value) -> [Change] {
+    private static func diff<V: Equatable>(
+        _ old: [String: V], _ new: [String: V], account: String, kind: Change.Kind,
+        value: (String, V) -> Change.Value
+    ) -> [Change] {
         Set(old.keys).union(new.keys).sorted().compactMap { key in
-            let before = old[key], after = new[key]
+            let before = old[key]
+            let after = new[key]
             guard before != after else { return nil }
             let action: Change.Action = before == nil ? .add : after == nil ? .remove : .change
-            return Change(action: action, account: account, kind: kind, id: key,
-                          before: before.map { value(key, $0) }, after: after.map { value(key, $0) })
+            return Change(
+                action: action, account: account, kind: kind, id: key,
+                before: before.map { value(key, $0) }, after: after.map { value(key, $0) })
         }
     }
 }

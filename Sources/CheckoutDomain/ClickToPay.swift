@@ -10,11 +10,16 @@ package enum ClickToPay {
 
     /// Enables `dintero_psp.clicktopay` on the account (currencies given, else the card method's) and adds it to
     /// `profileIDs`, or to every profile that offers `dintero_psp.creditcard` explicitly.
-    package static func enable(on account: MerchantAccount, profileIDs: [String], currencies: [String]?) throws -> Enablement {
+    package static func enable(on account: MerchantAccount, profileIDs: [String], currencies: [String]?) throws
+        -> Enablement
+    {
         let ctp = PaymentType.clickToPay.identifier
         guard let cardCurrencies = account.methods[PaymentType.creditCard.identifier] else {
-            throw Rejection.invalid("account '\(account.id)' has no '\(PaymentType.creditCard)'; Click to Pay is shown inside that card form",
-                                    hints: ["enable it first: checkout-admin method enable \(account.id) \(PaymentType.creditCard) --currency NOK"])
+            throw Rejection.invalid(
+                "account '\(account.id)' has no '\(PaymentType.creditCard)'; Click to Pay is shown inside that card form",
+                hints: [
+                    "enable it first: checkout-admin method enable \(account.id) \(PaymentType.creditCard) --currency NOK"
+                ])
         }
         var result = Enablement(account: account, coveredByActiveTypes: [])
         result.account.methods[ctp] = currencies ?? cardCurrencies
@@ -72,7 +77,8 @@ package struct ClickToPayStatus {
     /// Profiles that offer cards but not Click to Pay.
     package var cardProfilesWithout: [String] {
         account.sortedProfiles.filter { profile in
-            account.offers(PaymentType.creditCard.identifier, in: profile) && !account.offers(PaymentType.clickToPay.identifier, in: profile)
+            account.offers(PaymentType.creditCard.identifier, in: profile)
+                && !account.offers(PaymentType.clickToPay.identifier, in: profile)
         }.map(\.id)
     }
 

@@ -41,9 +41,10 @@ package enum Currencies {
         for value in values where CurrencyCode(value) == nil {
             // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly.
             let upper = value.uppercased()
-            throw Rejection.invalid("invalid currency '\(String(value.prefix(20)).debugEscaped)'",
-                                    hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])
-                                        + ["a currency is an ISO 4217 code in upper case, e.g. NOK"])
+            throw Rejection.invalid(
+                "invalid currency '\(String(value.prefix(20)).debugEscaped)'",
+                hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])
+                    + ["a currency is an ISO 4217 code in upper case, e.g. NOK"])
         }
         return Array(Set(values)).sorted()
     }

@@ -78,8 +78,9 @@ extension MerchantAccount {
     /// The named profile, or a not-found refusal with a suggestion.
     package func existingProfile(_ profileID: String) throws -> PaymentProfile {
         guard let profile = profiles[profileID] else {
-            throw Rejection.notFound("profile '\(profileID.debugEscaped)' not found on account '\(id)'",
-                                     hints: Suggestion.hints(for: profileID, among: profiles.keys))
+            throw Rejection.notFound(
+                "profile '\(profileID.debugEscaped)' not found on account '\(id)'",
+                hints: Suggestion.hints(for: profileID, among: profiles.keys))
         }
         return profile
     }

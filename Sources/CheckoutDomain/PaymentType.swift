@@ -20,9 +20,10 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
         if PaymentType.isForeignClickToPay(text) { throw PaymentType.foreignClickToPayRejection(text) }
         guard PaymentCatalogue.identifiers.contains(text) else {
             let shown = text.unicodeScalars.count > 100 ? String(text.unicodeScalars.prefix(100)) + "…" : text
-            throw Rejection.invalid("unknown payment type '\(shown)'",
-                                    hints: Suggestion.hints(for: text, among: PaymentCatalogue.allowedIdentifiers)
-                                        + ["see 'checkout-admin method types' for the catalogue"])
+            throw Rejection.invalid(
+                "unknown payment type '\(shown)'",
+                hints: Suggestion.hints(for: text, among: PaymentCatalogue.allowedIdentifiers)
+                    + ["see 'checkout-admin method types' for the catalogue"])
         }
         identifier = text
     }
@@ -44,15 +45,21 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
     package static func isForeignClickToPay(_ text: String) -> Bool {
         let suffix = ".clicktopay".utf8
         let bytes = text.utf8
-        guard bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix), text != clickToPay.identifier else { return false }
-        return bytes.dropLast(suffix.count).allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || TextRules.isDigit($0) || $0 == UInt8(ascii: "_") }
+        guard bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix),
+            text != clickToPay.identifier
+        else { return false }
+        return bytes.dropLast(suffix.count).allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || TextRules.isDigit($0) || $0 == UInt8(ascii: "_")
+        }
     }
 
     /// The refusal for a Click to Pay type from another gateway (SPEC §6).
     package static func foreignClickToPayRejection(_ text: String, context: String = "") -> Rejection {
-        Rejection(reason: .policyViolation,
-                  message: "payment type '\(text)' is refused\(context): Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'",
-                  hints: ["use 'dintero_psp.clicktopay' instead"])
+        Rejection(
+            reason: .policyViolation,
+            message:
+                "payment type '\(text)' is refused\(context): Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'",
+            hints: ["use 'dintero_psp.clicktopay' instead"])
     }
 }
 
@@ -67,7 +74,13 @@ package enum PaymentCatalogue {
         ("vipps", []),
         ("swish", ["swish"]),
         ("klarna", ["klarna", "billie"]),
-        ("collector", ["invoice", "invoice_b2b", "invoice_b2b_preapproved", "installment", "finance", "installment_b2b_preapproved"]),
+        (
+            "collector",
+            [
+                "invoice", "invoice_b2b", "invoice_b2b_preapproved", "installment", "finance",
+                "installment_b2b_preapproved",
+            ]
+        ),
         ("instabank", ["finance", "invoice", "installment", "postponement"]),
         ("santander", ["debit_account"]),
         ("kravia", ["invoice_b2b", "invoice_b2b_grouped", "invoice_b2c"]),

@@ -2,37 +2,44 @@
 package enum ProfileRules {
     /// Validates a profile id.
     package static func validateID(_ text: String) throws {
-        let trimmed = text.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? false
+        let trimmed =
+            text.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? false
             && text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false
         guard (1...255).contains(text.count), trimmed, !TextRules.containsControlCharacters(text) else {
-            throw Rejection.invalid("invalid profile id '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"])
+            throw Rejection.invalid(
+                "invalid profile id '\(String(text.prefix(60)).debugEscaped)'",
+                hints: ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"])
         }
     }
 
     /// Validates a channel.
     package static func validateChannel(_ text: String) throws {
         guard PaymentProfile.channels.contains(text) else {
-            throw Rejection.invalid("invalid channel '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: Suggestion.hints(for: text, among: PaymentProfile.channels)
-                                        + ["a channel is one of: \(PaymentProfile.channels.joined(separator: ", "))"])
+            throw Rejection.invalid(
+                "invalid channel '\(String(text.prefix(60)).debugEscaped)'",
+                hints: Suggestion.hints(for: text, among: PaymentProfile.channels)
+                    + ["a channel is one of: \(PaymentProfile.channels.joined(separator: ", "))"])
         }
     }
 
     /// Validates a description: at most 1000 characters, no control characters but newline and tab.
     package static func validateDescription(_ text: String) throws {
-        let controls = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
+        let controls = text.unicodeScalars.contains {
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+        }
         guard text.count <= 1000, !controls else {
-            throw Rejection.invalid("invalid description '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: ["a description is at most 1000 characters without control characters"])
+            throw Rejection.invalid(
+                "invalid description '\(String(text.prefix(60)).debugEscaped)'",
+                hints: ["a description is at most 1000 characters without control characters"])
         }
     }
 
     /// Validates a terms URL.
     package static func validateTermsURL(_ text: String) throws {
         guard TextRules.isWebURL(text) else {
-            throw Rejection.invalid("invalid merchant_terms_url '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: ["merchant_terms_url must be an absolute https:// or http:// URL"])
+            throw Rejection.invalid(
+                "invalid merchant_terms_url '\(String(text.prefix(60)).debugEscaped)'",
+                hints: ["merchant_terms_url must be an absolute https:// or http:// URL"])
         }
     }
 }

@@ -18,9 +18,10 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     /// Parses a key, refusing unknown ones with a suggestion.
     package init(parsing text: String) throws {
         guard let key = SettingKey(rawValue: text) else {
-            throw Rejection.invalid("unknown setting '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: Suggestion.hints(for: text, among: SettingKey.allCases.map(\.rawValue))
-                                        + ["settings are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))"])
+            throw Rejection.invalid(
+                "unknown setting '\(String(text.prefix(60)).debugEscaped)'",
+                hints: Suggestion.hints(for: text, among: SettingKey.allCases.map(\.rawValue))
+                    + ["settings are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         self = key
     }
@@ -50,8 +51,9 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     package func validate(_ value: String) throws {
         guard isValid(value) else {
             let shown = value.unicodeScalars.count > 60 ? String(value.unicodeScalars.prefix(60)) + "…" : value
-            throw Rejection.invalid("invalid value '\(shown.debugEscaped)' for setting '\(rawValue)'",
-                                    hints: ["\(rawValue) must be \(valueDescription)"])
+            throw Rejection.invalid(
+                "invalid value '\(shown.debugEscaped)' for setting '\(rawValue)'",
+                hints: ["\(rawValue) must be \(valueDescription)"])
         }
     }
 

@@ -15,7 +15,9 @@ package enum Suggestion {
     }
 
     /// The hint line for `closest`, or none.
-    package static func hints(for word: String, among candidates: some Sequence<String>, format: (String) -> String = { "'\($0)'" }) -> [String] {
+    package static func hints(
+        for word: String, among candidates: some Sequence<String>, format: (String) -> String = { "'\($0)'" }
+    ) -> [String] {
         closest(to: word, among: candidates).map { ["did you mean \(format($0))?"] } ?? []
     }
 

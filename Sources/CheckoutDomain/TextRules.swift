@@ -16,19 +16,28 @@ package enum TextRules {
     package static func isWebURL(_ text: String) -> Bool {
         guard text.utf8.count <= 2048, !containsControlCharacters(text), !text.contains(" ") else { return false }
         let rest: Substring
-        if text.hasPrefix("https://") { rest = text.dropFirst(8) } else if text.hasPrefix("http://") { rest = text.dropFirst(7) } else { return false }
+        if text.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if text.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return false
+        }
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         // Empty pieces are kept, so `https://:80` and `https://user@` have an empty host and are refused.
         let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
         let host = hostAndPort.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
-        return !host.isEmpty && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" }
+        return !host.isEmpty
+            && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" }
     }
 
     /// `local@domain.tld`: one `@`, a local part of printable ASCII, a domain of dotted labels.
     package static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard text.utf8.count <= 254, parts.count == 2, (1...64).contains(parts[0].utf8.count) else { return false }
-        let localAllowed = parts[0].utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        let localAllowed = parts[0].utf8.allSatisfy {
+            $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+        }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return localAllowed && labels.count >= 2 && labels.allSatisfy(isDomainLabel)
     }
@@ -47,7 +56,9 @@ package enum TextRules {
 
     private static func isDomainLabel(_ label: Substring) -> Bool {
         guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
-        return label.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
+        return label.utf8.allSatisfy {
+            isDigit($0) || $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
+        }
     }
 }
 

@@ -6,8 +6,10 @@ package enum AccountDocument {
     package static func stateJSON(_ account: MerchantAccount) -> JSONValue {
         .object([
             "account_id": .string(account.id),
-            "settings": .object(account.settings.reduce(into: [:]) { $0[$1.key] = settingJSON(key: $1.key, value: $1.value) }),
-            "payment_methods": .array(account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
+            "settings": .object(
+                account.settings.reduce(into: [:]) { $0[$1.key] = settingJSON(key: $1.key, value: $1.value) }),
+            "payment_methods": .array(
+                account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
             "profiles": .array(account.sortedProfiles.map(ProfileDocument.json)),
         ])
     }
@@ -18,10 +20,13 @@ package enum AccountDocument {
             guard let key = SettingKey(rawValue: setting.key), key.isSentToDintero else { return }
             merchant[setting.key] = .string(setting.value)
         }
-        return .object(["configuration": .object([
-            "merchant": .object(merchant),
-            "payment_options": .array(account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
-        ])])
+        return .object([
+            "configuration": .object([
+                "merchant": .object(merchant),
+                "payment_options": .array(
+                    account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
+            ])
+        ])
     }
 
     /// A setting value: booleans as JSON booleans, everything else as a string.
@@ -53,10 +58,10 @@ package enum ChangeDocument {
     /// The JSON of one side of a change.
     package static func valueJSON(_ value: Change.Value) -> JSONValue {
         switch value {
-        case let .account(account): return AccountDocument.stateJSON(account)
-        case let .setting(key, value): return AccountDocument.settingJSON(key: key, value: value)
-        case let .method(type, currencies): return AccountDocument.methodJSON(type: type, currencies: currencies)
-        case let .profile(profile): return ProfileDocument.json(profile)
+        case .account(let account): return AccountDocument.stateJSON(account)
+        case .setting(let key, let value): return AccountDocument.settingJSON(key: key, value: value)
+        case .method(let type, let currencies): return AccountDocument.methodJSON(type: type, currencies: currencies)
+        case .profile(let profile): return ProfileDocument.json(profile)
         }
     }
 
@@ -72,7 +77,10 @@ package enum ChangeDocument {
     /// `{"add": N, "change": N, "remove": N}`.
     package static func summaryJSON(_ changes: [Change]) -> JSONValue {
         let counts = Dictionary(grouping: changes, by: \.action).mapValues(\.count)
-        return .object(["add": number(counts[.add] ?? 0), "change": number(counts[.change] ?? 0), "remove": number(counts[.remove] ?? 0)])
+        return .object([
+            "add": number(counts[.add] ?? 0), "change": number(counts[.change] ?? 0),
+            "remove": number(counts[.remove] ?? 0),
+        ])
     }
 
     /// An integer as a JSON number.

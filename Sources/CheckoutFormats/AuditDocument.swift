@@ -5,7 +5,8 @@ package enum AuditDocument {
     /// One finding; `profile` and `payment_type` are null when the finding is not about one.
     package static func findingJSON(_ finding: AuditFinding) -> JSONValue {
         .object([
-            "severity": .string(finding.severity.rawValue), "rule": .string(finding.rule), "account": .string(finding.account),
+            "severity": .string(finding.severity.rawValue), "rule": .string(finding.rule),
+            "account": .string(finding.account),
             "profile": finding.profile.map(JSONValue.string) ?? .null,
             "payment_type": finding.paymentType.map(JSONValue.string) ?? .null,
             "message": .string(finding.message), "hint": .string(finding.hint),
@@ -16,7 +17,8 @@ package enum AuditDocument {
     package static func reportJSON(_ report: AuditReport, strict: Bool) -> JSONValue {
         .object([
             "format_version": .string("1"), "valid": .bool(report.passes(strict: strict)),
-            "error_count": ChangeDocument.number(report.errorCount), "warning_count": ChangeDocument.number(report.warningCount),
+            "error_count": ChangeDocument.number(report.errorCount),
+            "warning_count": ChangeDocument.number(report.warningCount),
             "accounts_checked": ChangeDocument.number(report.accountsChecked),
             "profiles_checked": ChangeDocument.number(report.profilesChecked),
             "findings": .array(report.findings.map(findingJSON)),

@@ -268,7 +268,7 @@ extension JSONParser {
             }
             let second = try parseHexQuad(escapeStart: escapeStart)
             guard (0xDC00...0xDFFF).contains(second),
-                  let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+                let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
             else { throw invalidUnicodeEscape(at: escapeStart) }
             return scalar
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension JSONValue {
     /// Pretty text: 2-space indent, object keys sorted by UTF-8 byte order, `"key": value`,
@@ -99,7 +100,8 @@ extension JSONValue {
 
         /// UTF-8 byte order (which is also code point order), compared with memcmp on the contiguous bytes.
         package static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-            var lhs = lhs, rhs = rhs
+            var lhs = lhs
+            var rhs = rhs
             return lhs.withUTF8 { left in
                 rhs.withUTF8 { right in
                     guard !left.isEmpty, !right.isEmpty else { return left.count < right.count }
@@ -142,7 +144,8 @@ extension JSONValue {
             case 0x00..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x7F: return 1
             case 0xE2:
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript, so they are escaped too.
-                let isSeparator = index + 2 < source.count && source[index + 1] == 0x80
+                let isSeparator =
+                    index + 2 < source.count && source[index + 1] == 0x80
                     && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9)
                 return isSeparator ? 3 : 0
             default: return 0

@@ -3,7 +3,9 @@ import CheckoutDomain
 /// Dintero's session profile body (SPEC §5.1): export from, and import into, a PaymentProfile.
 package enum ProfileDocument {
     /// Fields Dintero returns but never accepts; dropped on import, never exported.
-    package static let readOnlyFields: Set<String> = ["id", "created_at", "created_by", "updated_at", "deleted_at", "deleted_by"]
+    package static let readOnlyFields: Set<String> = [
+        "id", "created_at", "created_by", "updated_at", "deleted_at", "deleted_by",
+    ]
     /// Discriminators and computed fields inside product objects; dropped on import.
     package static let readOnlyProductFields: Set<String> = ["type", "payability"]
 
@@ -36,7 +38,8 @@ package enum ProfileDocument {
                 configuration[type] = .object(product)
                 continue
             }
-            let gateway = String(Substring(type.utf8[..<dot])), name = String(Substring(type.utf8[type.utf8.index(after: dot)...]))
+            let gateway = String(Substring(type.utf8[..<dot]))
+            let name = String(Substring(type.utf8[type.utf8.index(after: dot)...]))
             var products = configuration[gateway]?.objectValue ?? [:]
             products[name] = .object(product)
             configuration[gateway] = .object(products)

@@ -9,8 +9,9 @@ package struct ProfileImport {
     /// Parses one profile object.
     package func profile(from value: JSONValue) throws -> PaymentProfile {
         let fields = try object(value, at: path)
-        guard case let .string(id)? = fields["profile_id"] else {
-            throw invalid(path, fields["profile_id"] == nil ? "'profile_id' is missing" : "'profile_id' must be a string")
+        guard case .string(let id)? = fields["profile_id"] else {
+            throw invalid(
+                path, fields["profile_id"] == nil ? "'profile_id' is missing" : "'profile_id' must be a string")
         }
         try ProfileRules.validateID(id)
         var profile = PaymentProfile(id: id)
@@ -68,7 +69,9 @@ package struct ProfileImport {
         }
     }
 
-    private func readGateway(_ gateway: String, _ products: [String: JSONValue], at: String, into profile: inout PaymentProfile) throws {
+    private func readGateway(
+        _ gateway: String, _ products: [String: JSONValue], at: String, into profile: inout PaymentProfile
+    ) throws {
         for (product, field) in products {
             if ProfileDocument.readOnlyProductFields.contains(product), field.objectValue == nil { continue }
             // Gateway-level options that are not products (e.g. `payex.dynamic_descriptor`) are passed
@@ -104,7 +107,8 @@ package struct ProfileImport {
             throw PaymentType.foreignClickToPayRejection(text, context: " at '\(at)'")
         }
         do { return try PaymentType(parsing: text).identifier } catch let rejection as Rejection {
-            throw Rejection(reason: rejection.reason, message: rejection.message + " at '\(at)'", hints: rejection.hints)
+            throw Rejection(
+                reason: rejection.reason, message: rejection.message + " at '\(at)'", hints: rejection.hints)
         }
     }
 
@@ -140,10 +144,13 @@ package enum PassThroughLimit {
 
     /// Refuses a profile whose pass-through fields (configuration, top level, product options) exceed the limit.
     package static func validate(_ profile: PaymentProfile, at path: String) throws {
-        let size = compactObjectText(profile.extraConfiguration).utf8.count + compactObjectText(profile.extraFields).utf8.count
+        let size =
+            compactObjectText(profile.extraConfiguration).utf8.count + compactObjectText(profile.extraFields).utf8.count
             + profile.methods.values.reduce(0) { $0 + compactObjectText($1).utf8.count }
         guard size <= maximumBytes else {
-            throw Rejection.invalid("profile '\(String(profile.id.prefix(60)).debugEscaped)' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumBytes)")
+            throw Rejection.invalid(
+                "profile '\(String(profile.id.prefix(60)).debugEscaped)' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumBytes)"
+            )
         }
     }
 

@@ -9,7 +9,10 @@ package enum StateDocument {
 
     /// The document for `accounts`, sorted by id.
     package static func json(_ accounts: [MerchantAccount]) -> JSONValue {
-        .object(["format_version": .string("1"), "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON))])
+        .object([
+            "format_version": .string("1"),
+            "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON)),
+        ])
     }
 
     /// The pretty text of `json(accounts)` with its trailing newline, written one account at a time so that
@@ -22,7 +25,8 @@ package enum StateDocument {
             writer.writeRaw(index == 0 ? "\n    " : ",\n    ")
             writer.write(AccountDocument.stateJSON(account), depth: 2)
         }
-        writer.writeRaw(sorted.isEmpty ? ",\n  \"format_version\": \"1\"\n}\n" : "\n  ],\n  \"format_version\": \"1\"\n}\n")
+        writer.writeRaw(
+            sorted.isEmpty ? ",\n  \"format_version\": \"1\"\n}\n" : "\n  ],\n  \"format_version\": \"1\"\n}\n")
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
@@ -32,17 +36,21 @@ package enum StateDocument {
         // The version comes first: a newer document's new keys are not typos.
         guard case .string("1")? = top["format_version"] else {
             let version = top["format_version"].map { StateReader.shown($0.compactText()) } ?? "(missing)"
-            throw Rejection.invalid("unsupported format_version \(version) in the state document",
-                                    hints: ["this checkout-admin reads format_version \"1\""])
+            throw Rejection.invalid(
+                "unsupported format_version \(version) in the state document",
+                hints: ["this checkout-admin reads format_version \"1\""])
         }
         try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
         guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
-        guard let list = entries.arrayValue else { throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)") }
+        guard let list = entries.arrayValue else {
+            throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)")
+        }
         var seen: [String: Int] = [:]
         return try list.enumerated().map { index, entry in
             let account = try StateReader(path: "$.accounts[\(index)]").account(from: entry)
             if let first = seen.updateValue(index, forKey: account.id) {
-                throw StateReader.invalid("$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
+                throw StateReader.invalid(
+                    "$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
             }
             return account
         }
@@ -58,7 +66,9 @@ package struct StateReader {
     package func account(from entry: JSONValue) throws -> MerchantAccount {
         let fields = try StateReader.object(entry, at: path)
         try StateReader.refuseUnknownKeys(fields, allowed: StateDocument.accountKeys, at: path)
-        guard let idText = fields["account_id"]?.stringValue else { throw StateReader.invalid(path, "'account_id' is missing or not a string") }
+        guard let idText = fields["account_id"]?.stringValue else {
+            throw StateReader.invalid(path, "'account_id' is missing or not a string")
+        }
         let id = try located("\(path).account_id") { try AccountID(parsing: idText).rawValue }
         var account = MerchantAccount(id: id)
         account.settings = try settings(fields["settings"], at: "\(path).settings")
@@ -74,13 +84,17 @@ package struct StateReader {
             let at = "\(path).\(StateReader.shown(keyText))"
             let key: SettingKey
             do { key = try SettingKey(parsing: keyText) } catch let rejection as Rejection {
-                throw Rejection(reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))' at '\(at)'", hints: rejection.hints)
+                throw Rejection(
+                    reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))' at '\(at)'",
+                    hints: rejection.hints)
             }
             let text: String
             switch field {
-            case let .bool(flag) where key.isBoolean: text = String(flag)
-            case let .string(string): text = string
-            default: throw StateReader.invalid(at, "expected \(key.isBoolean ? "true or false" : "a string"), found \(field.typeName)")
+            case .bool(let flag) where key.isBoolean: text = String(flag)
+            case .string(let string): text = string
+            default:
+                throw StateReader.invalid(
+                    at, "expected \(key.isBoolean ? "true or false" : "a string"), found \(field.typeName)")
             }
             try located(at) { try key.validate(text) }
             settings[key.rawValue] = text
@@ -94,16 +108,24 @@ package struct StateReader {
             let at = "\(path)[\(index)]"
             let fields = try StateReader.object(entry, at: at)
             try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "type"], at: at)
-            guard let typeText = fields["type"]?.stringValue else { throw StateReader.invalid(at, "'type' is missing or not a string") }
+            guard let typeText = fields["type"]?.stringValue else {
+                throw StateReader.invalid(at, "'type' is missing or not a string")
+            }
             let type = try located("\(at).type") { try PaymentType(parsing: typeText).identifier }
-            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map { position, code in
-                guard let text = code.stringValue else { throw StateReader.invalid("\(at).currencies[\(position)]", "expected a string, found \(code.typeName)") }
+            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map {
+                position, code in
+                guard let text = code.stringValue else {
+                    throw StateReader.invalid(
+                        "\(at).currencies[\(position)]", "expected a string, found \(code.typeName)")
+                }
                 return text
             }
             guard let valid = try located("\(at).currencies", { try Currencies.parse(currencies) }) else {
                 throw StateReader.invalid("\(at).currencies", "a method needs at least one currency")
             }
-            guard methods.updateValue(valid, forKey: type) == nil else { throw StateReader.invalid(at, "method '\(type)' appears twice") }
+            guard methods.updateValue(valid, forKey: type) == nil else {
+                throw StateReader.invalid(at, "method '\(type)' appears twice")
+            }
         }
         return methods
     }
@@ -116,11 +138,13 @@ package struct StateReader {
             do { profile = try ProfileImport(path: at).profile(from: entry) } catch let rejection as Rejection {
                 // Field rules (id, description, channel, terms URL) do not know the path; the reader's own refusals do.
                 let placed = rejection.message.contains(" at '\(at)")
-                throw Rejection(reason: rejection.reason, message: rejection.message.debugEscaped + (placed ? "" : " at '\(at)'"),
-                                hints: rejection.hints)
+                throw Rejection(
+                    reason: rejection.reason, message: rejection.message.debugEscaped + (placed ? "" : " at '\(at)'"),
+                    hints: rejection.hints)
             }
             guard profiles.updateValue(profile, forKey: profile.id) == nil else {
-                throw StateReader.invalid(at, "profile '\(StateReader.shown(profile.id))' of account '\(account)' appears twice")
+                throw StateReader.invalid(
+                    at, "profile '\(StateReader.shown(profile.id))' of account '\(account)' appears twice")
             }
         }
         return profiles
@@ -129,7 +153,9 @@ package struct StateReader {
     /// Runs `body`, adding the JSON path to any refusal (and escaping control characters the quoted value may hold).
     private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let rejection as Rejection {
-            throw Rejection(reason: rejection.reason, message: "\(rejection.message.debugEscaped) at '\(at)'", hints: rejection.hints)
+            throw Rejection(
+                reason: rejection.reason, message: "\(rejection.message.debugEscaped) at '\(at)'",
+                hints: rejection.hints)
         }
     }
 
@@ -149,8 +175,11 @@ package struct StateReader {
     /// Refuses keys outside `allowed`, suggesting the closest.
     package static func refuseUnknownKeys(_ object: [String: JSONValue], allowed: [String], at path: String) throws {
         guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
-        throw Rejection.invalid("invalid state document at '\(path)': unknown key '\(shown(unknown))'",
-                                hints: Suggestion.hints(for: unknown, among: allowed) + ["keys here are: \(allowed.joined(separator: ", "))"])
+        throw Rejection.invalid(
+            "invalid state document at '\(path)': unknown key '\(shown(unknown))'",
+            hints: Suggestion.hints(for: unknown, among: allowed) + [
+                "keys here are: \(allowed.joined(separator: ", "))"
+            ])
     }
 
     /// Text from the document as a message shows it: at most 60 characters, control characters escaped, so a

@@ -33,14 +33,15 @@ package struct AccountLoader {
     private func cursors(filter id: String?) throws -> [Cursor] {
         try AccountLoader.queries.enumerated().map { index, sql in
             let key = index == 0 ? "id" : "account_id"
-            let statement = try database.cachedStatement(sql + (id == nil ? "" : " WHERE \(key) = ?") + " ORDER BY \(key)")
+            let statement = try database.cachedStatement(
+                sql + (id == nil ? "" : " WHERE \(key) = ?") + " ORDER BY \(key)")
             if let id { try statement.bind([.text(id)]) }
             return try Cursor(statement)
         }
     }
 
     private func merge(_ cursors: [Cursor], ids: [String]?) throws -> [MerchantAccount] {
-        defer { cursors.forEach { $0.statement.reset() } }
+        defer { for cursor in cursors { cursor.statement.reset() } }
         var accounts: [MerchantAccount] = []
         while cursors[0].hasRow {
             var account = MerchantAccount(id: cursors[0].statement.row.text(0))
@@ -51,7 +52,9 @@ package struct AccountLoader {
                 let profile = AccountLoader.profile(from: row)
                 account.profiles[profile.id] = profile
             }
-            try cursors[4].drain(account.id) { account.profiles[$0.text(1)]?.methods[$0.text(2)] = StoredJSON.object($0.text(3)) }
+            try cursors[4].drain(account.id) {
+                account.profiles[$0.text(1)]?.methods[$0.text(2)] = StoredJSON.object($0.text(3))
+            }
             accounts.append(account)
         }
         return accounts

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A file-system failure with the path and the C library's reason.
 package struct FileError: Error, Equatable {
@@ -83,7 +84,9 @@ package func makeDirectories(_ path: String, mode: mode_t) throws {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename, mode 0600.
 /// Refuses to replace a symlink, so an export can never be redirected through one.
 package func writeFileAtomically(_ bytes: [UInt8], toPath path: String) throws {
-    if pathKind(path) == .symlink { throw FileError(path: path, reason: "refusing to write through a symlink", number: ELOOP) }
+    if pathKind(path) == .symlink {
+        throw FileError(path: path, reason: "refusing to write through a symlink", number: ELOOP)
+    }
     // Failures name `path`, the file the user asked for, never the temporary (its name holds the pid).
     let temporary = "\(path).tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The login name of the user running the process, from /etc/passwd.
 package func loginName() -> String? {
@@ -52,7 +53,10 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     package init?(rfc3339 text: String) {
         let bytes = Array(text.utf8)
         guard let date = Timestamp.parseDate(bytes) else { return nil }
-        guard bytes.count > 10 else { self.init(secondsSinceEpoch: date); return }
+        guard bytes.count > 10 else {
+            self.init(secondsSinceEpoch: date)
+            return
+        }
         guard let clock = Timestamp.parseClock(bytes) else { return nil }
         self.init(secondsSinceEpoch: date + clock)
     }
@@ -66,16 +70,18 @@ package struct Timestamp: Equatable, Comparable, Sendable {
 
     private static func parseDate(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         return daysSinceEpoch(year: year, month: month, day: day) * 86_400
     }
 
     private static func parseClock(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]),
-              hour < 24, minute < 60, second < 61 else { return nil }
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
         guard let offset = parseOffset(bytes[19...]) else { return nil }
         return hour * 3600 + minute * 60 + second - offset
     }
@@ -83,8 +89,10 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         if bytes.elementsEqual("Z".utf8) || bytes.elementsEqual("z".utf8) { return 0 }
         let text = Array(bytes)
-        guard text.count == 6, text[0] == UInt8(ascii: "+") || text[0] == UInt8(ascii: "-"), text[3] == UInt8(ascii: ":"),
-              let hours = number(text[1..<3]), let minutes = number(text[4..<6]), hours < 24, minutes < 60 else { return nil }
+        guard text.count == 6, text[0] == UInt8(ascii: "+") || text[0] == UInt8(ascii: "-"),
+            text[3] == UInt8(ascii: ":"),
+            let hours = number(text[1..<3]), let minutes = number(text[4..<6]), hours < 24, minutes < 60
+        else { return nil }
         let offset = hours * 3600 + minutes * 60
         return text[0] == UInt8(ascii: "+") ? offset : -offset
     }

@@ -16,70 +16,70 @@ package enum Schema {
     // (a raw `sqlite3` session can turn off either, not both), so no row can offer `<gateway>.clicktopay`
     // from any gateway but dintero_psp. LIKE is case-insensitive, so upper-case spellings are refused too.
     private static let version1 = """
-    CREATE TABLE account (
-        id TEXT PRIMARY KEY NOT NULL,
-        created_at TEXT NOT NULL
-    ) WITHOUT ROWID;
+        CREATE TABLE account (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
 
-    CREATE TABLE setting (
-        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (account_id, key)
-    ) WITHOUT ROWID;
+        CREATE TABLE setting (
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (account_id, key)
+        ) WITHOUT ROWID;
 
-    CREATE TABLE payment_method (
-        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
-        type TEXT NOT NULL CHECK (\(typeRule("type"))),
-        currencies TEXT NOT NULL,
-        PRIMARY KEY (account_id, type)
-    ) WITHOUT ROWID;
+        CREATE TABLE payment_method (
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            type TEXT NOT NULL CHECK (\(typeRule("type"))),
+            currencies TEXT NOT NULL,
+            PRIMARY KEY (account_id, type)
+        ) WITHOUT ROWID;
 
-    CREATE TABLE profile (
-        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
-        profile_id TEXT NOT NULL,
-        description TEXT,
-        channel TEXT NOT NULL DEFAULT 'ecommerce',
-        auto_capture INTEGER NOT NULL DEFAULT 0,
-        all_active INTEGER NOT NULL DEFAULT 0,
-        default_payment_type TEXT CHECK (\(typeRule("default_payment_type"))),
-        merchant_terms_url TEXT,
-        extra_configuration TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra_configuration)),
-        extra_fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra_fields)),
-        PRIMARY KEY (account_id, profile_id)
-    ) WITHOUT ROWID;
+        CREATE TABLE profile (
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            profile_id TEXT NOT NULL,
+            description TEXT,
+            channel TEXT NOT NULL DEFAULT 'ecommerce',
+            auto_capture INTEGER NOT NULL DEFAULT 0,
+            all_active INTEGER NOT NULL DEFAULT 0,
+            default_payment_type TEXT CHECK (\(typeRule("default_payment_type"))),
+            merchant_terms_url TEXT,
+            extra_configuration TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra_configuration)),
+            extra_fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra_fields)),
+            PRIMARY KEY (account_id, profile_id)
+        ) WITHOUT ROWID;
 
-    CREATE TABLE profile_method (
-        account_id TEXT NOT NULL,
-        profile_id TEXT NOT NULL,
-        type TEXT NOT NULL CHECK (\(typeRule("type"))),
-        options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
-        PRIMARY KEY (account_id, profile_id, type),
-        FOREIGN KEY (account_id, profile_id) REFERENCES profile(account_id, profile_id) ON DELETE CASCADE
-    ) WITHOUT ROWID;
+        CREATE TABLE profile_method (
+            account_id TEXT NOT NULL,
+            profile_id TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (\(typeRule("type"))),
+            options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+            PRIMARY KEY (account_id, profile_id, type),
+            FOREIGN KEY (account_id, profile_id) REFERENCES profile(account_id, profile_id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
 
-    CREATE TABLE history (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        command TEXT NOT NULL,
-        account_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        object_id TEXT NOT NULL,
-        before TEXT,
-        after TEXT
-    );
-    CREATE INDEX history_by_account ON history(account_id, seq);
+        CREATE TABLE history (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            command TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX history_by_account ON history(account_id, seq);
 
-    \(providerTrigger(table: "payment_method", columns: ["type"]))
-    \(providerTrigger(table: "profile_method", columns: ["type"]))
-    \(providerTrigger(table: "profile", columns: ["default_payment_type"], extra: hiddenGatewayRule))
-    CREATE TRIGGER history_is_append_only_on_update BEFORE UPDATE ON history
-    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
-    CREATE TRIGGER history_is_append_only_on_delete BEFORE DELETE ON history
-    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
-    """
+        \(providerTrigger(table: "payment_method", columns: ["type"]))
+        \(providerTrigger(table: "profile_method", columns: ["type"]))
+        \(providerTrigger(table: "profile", columns: ["default_payment_type"], extra: hiddenGatewayRule))
+        CREATE TRIGGER history_is_append_only_on_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_is_append_only_on_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        """
 
     /// The message the store raises; the CLI recognises it to report a policy violation.
     package static let providerRuleMessage = "Click to Pay is only offered through dintero_psp (dintero_psp.clicktopay)"
@@ -90,9 +90,9 @@ package enum Schema {
 
     // Pass-through configuration must not smuggle in a gateway object with a clicktopay product.
     private static let hiddenGatewayRule = """
-    OR EXISTS (SELECT 1 FROM json_each(NEW.extra_configuration) AS gateway
-               WHERE gateway.type = 'object' AND json_type(gateway.value, '$.clicktopay') IS NOT NULL)
-    """
+        OR EXISTS (SELECT 1 FROM json_each(NEW.extra_configuration) AS gateway
+                   WHERE gateway.type = 'object' AND json_type(gateway.value, '$.clicktopay') IS NOT NULL)
+        """
 
     private static func providerTrigger(table: String, columns: [String], extra: String = "") -> String {
         let condition = columns.map { "NOT (\(typeRule("NEW.\($0)")))" }.joined(separator: " OR ") + " " + extra

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// SIGINT and SIGTERM handling. Outside a write the process just ends (nothing to undo); during a write the
 /// signal interrupts SQLite and is remembered, so the transaction rolls back and the run exits 130 (143).

@@ -3,7 +3,7 @@ import CheckoutDomain
 import CheckoutFormats
 
 // Tells SQLite to copy bound text and blobs before the bind call returns.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A prepared statement; finalizes in deinit.
 ///
@@ -118,7 +118,7 @@ package final class Statement {
             let start = buffer.baseAddress ?? empty.utf8Start
             return start.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                 sqlite3_bind_text64(
-                    handle, position, $0, UInt64(buffer.count), SQLITE_TRANSIENT,
+                    handle, position, $0, UInt64(buffer.count), transientDestructor,
                     UInt8(SQLITE_UTF8))
             }
         }
@@ -129,7 +129,7 @@ package final class Statement {
         guard !bytes.isEmpty else { return sqlite3_bind_zeroblob(handle, position, 0) }
         return bytes.withUnsafeBytes {
             sqlite3_bind_blob64(
-                handle, position, $0.baseAddress, UInt64($0.count), SQLITE_TRANSIENT)
+                handle, position, $0.baseAddress, UInt64($0.count), transientDestructor)
         }
     }
 

@@ -19,15 +19,19 @@ extension Store {
         let foreignKeys = try database.query("PRAGMA foreign_key_check") { row in
             "\(row.text(0)) row \(row.text(1)) refers to a missing \(row.text(2))"
         }
-        return [StoreCheck(name: "integrity", problems: integrity),
-                StoreCheck(name: "foreign_keys", problems: foreignKeys),
-                StoreCheck(name: "click_to_pay_provider", problems: try foreignClickToPayRows())]
+        return [
+            StoreCheck(name: "integrity", problems: integrity),
+            StoreCheck(name: "foreign_keys", problems: foreignKeys),
+            StoreCheck(name: "click_to_pay_provider", problems: try foreignClickToPayRows()),
+        ]
     }
 
     // The same invariant the CHECK constraints and triggers enforce, read back from the rows, so a store
     // edited with both turned off is still caught.
     private func foreignClickToPayRows() throws -> [String] {
-        func foreign(_ column: String) -> String { "\(column) LIKE '%.clicktopay' AND \(column) <> 'dintero_psp.clicktopay'" }
+        func foreign(_ column: String) -> String {
+            "\(column) LIKE '%.clicktopay' AND \(column) <> 'dintero_psp.clicktopay'"
+        }
         let queries = [
             "SELECT account_id || ' method ' || type FROM payment_method WHERE \(foreign("type"))",
             "SELECT account_id || ' profile ' || profile_id || ' method ' || type FROM profile_method WHERE \(foreign("type"))",

@@ -10,8 +10,11 @@ package struct StoreStatistics: Equatable {
 extension Store {
     /// How many rows each table holds.
     package func statistics() throws -> StoreStatistics {
-        func count(_ table: String) throws -> Int { Int(try database.scalarInteger("SELECT count(*) FROM \(table)") ?? 0) }
-        return StoreStatistics(accounts: try count("account"), methods: try count("payment_method"),
-                               profiles: try count("profile"), historyEntries: try count("history"))
+        func count(_ table: String) throws -> Int {
+            Int(try database.scalarInteger("SELECT count(*) FROM \(table)") ?? 0)
+        }
+        return StoreStatistics(
+            accounts: try count("account"), methods: try count("payment_method"),
+            profiles: try count("profile"), historyEntries: try count("history"))
     }
 }

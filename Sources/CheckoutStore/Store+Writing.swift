@@ -23,7 +23,10 @@ package struct HistoryEntry: Equatable, Sendable {
     package let after: String?
 
     /// A value from its parts.
-    package init(at: String, actor: String, command: String, account: String, action: String, kind: String, objectID: String, before: String? = nil, after: String? = nil) {
+    package init(
+        at: String, actor: String, command: String, account: String, action: String, kind: String, objectID: String,
+        before: String? = nil, after: String? = nil
+    ) {
         self.at = at
         self.actor = actor
         self.command = command
@@ -42,26 +45,32 @@ extension Store {
         for change in changes {
             switch (change.kind, change.after) {
             case (.account, .some):
-                try database.execute("INSERT INTO account (id, created_at) VALUES (?, ?)", [.text(change.id), .text(createdAt)])
+                try database.execute(
+                    "INSERT INTO account (id, created_at) VALUES (?, ?)", [.text(change.id), .text(createdAt)])
             case (.account, nil):
                 try database.execute("DELETE FROM account WHERE id = ?", [.text(change.id)])
-            case let (.settings, .setting(key, value)?):
-                try database.execute("""
+            case (.settings, .setting(let key, let value)?):
+                try database.execute(
+                    """
                     INSERT INTO setting (account_id, key, value) VALUES (?, ?, ?)
                     ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value
                     """, [.text(change.account), .text(key), .text(value)])
-            case let (.method, .method(type, currencies)?):
-                try database.execute("""
+            case (.method, .method(let type, let currencies)?):
+                try database.execute(
+                    """
                     INSERT INTO payment_method (account_id, type, currencies) VALUES (?, ?, ?)
                     ON CONFLICT (account_id, type) DO UPDATE SET currencies = excluded.currencies
                     """, [.text(change.account), .text(type), .text(CurrencyList.encode(currencies))])
-            case let (.profile, .profile(profile)?):
+            case (.profile, .profile(let profile)?):
                 try deleteProfile(account: change.account, id: change.id)
                 try insertProfile(profile, account: change.account)
             case (.settings, nil):
-                try database.execute("DELETE FROM setting WHERE account_id = ? AND key = ?", [.text(change.account), .text(change.id)])
+                try database.execute(
+                    "DELETE FROM setting WHERE account_id = ? AND key = ?", [.text(change.account), .text(change.id)])
             case (.method, nil):
-                try database.execute("DELETE FROM payment_method WHERE account_id = ? AND type = ?", [.text(change.account), .text(change.id)])
+                try database.execute(
+                    "DELETE FROM payment_method WHERE account_id = ? AND type = ?",
+                    [.text(change.account), .text(change.id)])
             case (.profile, nil):
                 try deleteProfile(account: change.account, id: change.id)
             default:
@@ -72,34 +81,45 @@ extension Store {
 
     /// Appends history rows. Must run inside the same write transaction as the change.
     package func appendHistory(_ entries: [HistoryEntry]) throws {
-        let statement = try database.cachedStatement("""
+        let statement = try database.cachedStatement(
+            """
             INSERT INTO history (at, actor, command, account_id, action, kind, object_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for entry in entries {
-            try statement.execute([.text(entry.at), .text(entry.actor), .text(entry.command), .text(entry.account),
-                                   .text(entry.action), .text(entry.kind), .text(entry.objectID),
-                                   SQLiteValue(entry.before), SQLiteValue(entry.after)])
+            try statement.execute([
+                .text(entry.at), .text(entry.actor), .text(entry.command), .text(entry.account),
+                .text(entry.action), .text(entry.kind), .text(entry.objectID),
+                SQLiteValue(entry.before), SQLiteValue(entry.after),
+            ])
         }
     }
 
     private func deleteProfile(account: String, id: String) throws {
-        try database.execute("DELETE FROM profile WHERE account_id = ? AND profile_id = ?", [.text(account), .text(id)])
+        try database.execute(
+            "DELETE FROM profile WHERE account_id = ? AND profile_id = ?", [.text(account), .text(id)])
     }
 
     private func insertProfile(_ profile: PaymentProfile, account: String) throws {
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO profile (account_id, profile_id, description, channel, auto_capture, all_active,
                                  default_payment_type, merchant_terms_url, extra_configuration, extra_fields)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(account), .text(profile.id), SQLiteValue(profile.description), .text(profile.channel),
-                  SQLiteValue(profile.autoCapture), SQLiteValue(profile.allActive), SQLiteValue(profile.defaultPaymentType),
-                  SQLiteValue(profile.merchantTermsURL), .text(StoredJSON.text(profile.extraConfiguration)),
-                  .text(StoredJSON.text(profile.extraFields))])
+            """,
+            [
+                .text(account), .text(profile.id), SQLiteValue(profile.description), .text(profile.channel),
+                SQLiteValue(profile.autoCapture), SQLiteValue(profile.allActive),
+                SQLiteValue(profile.defaultPaymentType),
+                SQLiteValue(profile.merchantTermsURL), .text(StoredJSON.text(profile.extraConfiguration)),
+                .text(StoredJSON.text(profile.extraFields)),
+            ])
         let statement = try database.cachedStatement(
             "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES (?, ?, ?, ?)")
         for type in profile.sortedMethodTypes {
-            try statement.execute([.text(account), .text(profile.id), .text(type), .text(StoredJSON.text(profile.methods[type] ?? [:]))])
+            try statement.execute([
+                .text(account), .text(profile.id), .text(type), .text(StoredJSON.text(profile.methods[type] ?? [:])),
+            ])
         }
     }
 }

@@ -43,7 +43,11 @@ package final class Store {
 package enum CurrencyList {
     /// Splits the stored text; an empty column is an empty list.
     package static func decode(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        text.isEmpty
+            ? []
+            : text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                String(Substring($0))
+            }
     }
 
     /// Joins sorted currencies.

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the first 100 bytes of a file say about it, read without SQLite so a foreign file is never touched.
 package enum StoreFileVerdict: Equatable {
@@ -41,7 +42,10 @@ package enum StoreFile {
             return .foreign(reason: "is damaged: its schema version \(version) is not valid")
         }
         guard version <= Schema.currentVersion else {
-            return .foreign(reason: "was written by a newer checkout-admin (schema \(version); this one knows up to \(Schema.currentVersion))")
+            return .foreign(
+                reason:
+                    "was written by a newer checkout-admin (schema \(version); this one knows up to \(Schema.currentVersion))"
+            )
         }
         return .ours(version: version)
     }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Opens, creates and upgrades stores; refuses files that are not ours without modifying them.
 package struct StoreOpener {
@@ -29,8 +30,8 @@ package struct StoreOpener {
         try refuseUnusualPath()
         let version: Int
         switch StoreFile.inspect(path) {
-        case let .foreign(reason): throw unusable(reason)
-        case let .ours(found): version = found
+        case .foreign(let reason): throw unusable(reason)
+        case .ours(let found): version = found
         }
         let database = try wrap { try Database(path: path, mode: .readWrite) }
         try configure(database)

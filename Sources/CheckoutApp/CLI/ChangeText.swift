@@ -20,10 +20,10 @@ enum ChangeText {
 
     private static func detail(_ change: Change) -> String {
         switch (change.before, change.after) {
-        case let (.profile(old)?, .profile(new)?) where summary(.profile(old)) == summary(.profile(new)):
+        case (.profile(let old)?, .profile(let new)?) where summary(.profile(old)) == summary(.profile(new)):
             return ProfileDifference.describe(old, new)
-        case let (old?, new?): return "\(summary(old)) → \(summary(new))"
-        case let (nil, new?): return change.kind == .account ? "" : summary(new)
+        case (let old?, let new?): return "\(summary(old)) → \(summary(new))"
+        case (nil, let new?): return change.kind == .account ? "" : summary(new)
         default: return ""
         }
     }
@@ -31,10 +31,11 @@ enum ChangeText {
     /// A short description of one side of a change.
     static func summary(_ value: Change.Value) -> String {
         switch value {
-        case let .account(account): return account.id
-        case let .setting(_, value): return "'\(value.debugEscaped)'"
-        case let .method(_, currencies): return currencies.isEmpty ? "(no currencies)" : currencies.joined(separator: ", ")
-        case let .profile(profile): return profileSummary(profile)
+        case .account(let account): return account.id
+        case .setting(_, let value): return "'\(value.debugEscaped)'"
+        case .method(_, let currencies):
+            return currencies.isEmpty ? "(no currencies)" : currencies.joined(separator: ", ")
+        case .profile(let profile): return profileSummary(profile)
         }
     }
 
@@ -50,7 +51,9 @@ enum ChangeText {
     }
 
     /// Reports the changes of a write command: lines on stderr (text mode), or the JSON document on stdout.
-    static func report(_ changes: [Change], in context: CommandContext, noChange: String, extra: [String: JSONValue] = [:]) {
+    static func report(
+        _ changes: [Change], in context: CommandContext, noChange: String, extra: [String: JSONValue] = [:]
+    ) {
         if context.options.json {
             context.emit(json: ChangeDocument.resultJSON(changes, extra: extra))
         } else if changes.isEmpty {

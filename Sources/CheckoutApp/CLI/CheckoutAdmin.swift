@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The entry point: argv and streams in, exit status out. Nothing below this calls `exit`.
 package enum CheckoutAdmin {
@@ -15,12 +16,18 @@ package enum CheckoutAdmin {
     /// Runs with the process's own argv, environment and standard streams; returns the exit status.
     package static func runProcess() -> Int32 {
         let arguments = (1..<Int(CommandLine.argc)).map { index in
-            CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+            CommandLine.unsafeArgv[index].map {
+                Array(
+                    UnsafeBufferPointer(
+                        start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)))
+            } ?? []
         }
         Signals.install()
-        let output = FileDescriptorOutput(descriptor: 1), errors = FileDescriptorOutput(descriptor: 2)
-        let status = run(rawArguments: arguments, environment: processEnvironment(),
-                         streams: Streams(output: output, errors: errors, input: StandardInput()))
+        let output = FileDescriptorOutput(descriptor: 1)
+        let errors = FileDescriptorOutput(descriptor: 2)
+        let status = run(
+            rawArguments: arguments, environment: processEnvironment(),
+            streams: Streams(output: output, errors: errors, input: StandardInput()))
         output.flush()
         errors.flush()
         return status
@@ -32,7 +39,8 @@ package enum CheckoutAdmin {
         for (index, bytes) in rawArguments.enumerated() {
             guard let word = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
                 let problem = bytes.contains(0) ? "contains a NUL byte" : "is not valid UTF-8 text"
-                let error = UsageError(message: "argument \(index + 1) \(problem)", hints: ["arguments must be UTF-8 without NUL bytes"])
+                let error = UsageError(
+                    message: "argument \(index + 1) \(problem)", hints: ["arguments must be UTF-8 without NUL bytes"])
                 let readable = rawArguments.map { String(decoding: $0, as: UTF8.self) }
                 return report(error, ErrorPreferences(scanning: readable), streams: streams, environment: environment)
             }
@@ -47,7 +55,8 @@ package enum CheckoutAdmin {
         var preferences = ErrorPreferences(scanning: arguments)
         if arguments.first == Completer.hiddenCommand {
             let words = Array(arguments.dropFirst())
-            let candidates = Completer(registry: Commands.registry, environment: environment).candidates(for: words.isEmpty ? [""] : words)
+            let candidates = Completer(registry: Commands.registry, environment: environment).candidates(
+                for: words.isEmpty ? [""] : words)
             streams.output.write(candidates.map { $0 + "\n" }.joined())
             return 0
         }
@@ -60,36 +69,43 @@ package enum CheckoutAdmin {
         }
     }
 
-    private static func execute(_ parsed: ParsedCommandLine, arguments: [String], environment: [String: String], streams: Streams) throws -> Int32 {
+    private static func execute(
+        _ parsed: ParsedCommandLine, arguments: [String], environment: [String: String], streams: Streams
+    ) throws -> Int32 {
         switch parsed {
-        case let .version(options):
+        case .version(let options):
             _ = try GlobalOptions(parsed: options, environment: environment)
             streams.output.write("checkout-admin \(version)\n")
             return 0
-        case let .help(path, parsed):
+        case .help(let path, let parsed):
             if parsed.flag("man") && path.isEmpty {
                 streams.output.write(ManPage(registry: Commands.registry).render())
                 return 0
             }
             guard let text = HelpRenderer(registry: Commands.registry).help(for: path) else {
-                throw UsageError(message: "no help for '\(path.joined(separator: " "))'", hints: ["see 'checkout-admin --help'"])
+                throw UsageError(
+                    message: "no help for '\(path.joined(separator: " "))'", hints: ["see 'checkout-admin --help'"])
             }
             streams.output.write(text)
             return 0
-        case let .run(command, parsedArguments):
+        case .run(let command, let parsedArguments):
             let options = try GlobalOptions(parsed: parsedArguments, environment: environment)
-            let context = CommandContext(arguments: parsedArguments, options: options, streams: streams, environment: environment,
-                                         commandLine: (["checkout-admin"] + arguments).map(shellQuoted).joined(separator: " "))
+            let context = CommandContext(
+                arguments: parsedArguments, options: options, streams: streams, environment: environment,
+                commandLine: (["checkout-admin"] + arguments).map(shellQuoted).joined(separator: " "))
             return try command.run(context)
         }
     }
 
-    private static func report(_ error: any Error, _ preferences: ErrorPreferences, streams: Streams, environment: [String: String]) -> Int32 {
+    private static func report(
+        _ error: any Error, _ preferences: ErrorPreferences, streams: Streams, environment: [String: String]
+    ) -> Int32 {
         let report = ErrorReport(error)
         if preferences.json {
             streams.errors.write(report.json.compactText() + "\n")
         } else {
-            let colour = preferences.colorAllowed && streams.errors.isTerminal && environment.nonEmpty("NO_COLOR") == nil
+            let colour =
+                preferences.colorAllowed && streams.errors.isTerminal && environment.nonEmpty("NO_COLOR") == nil
                 && environment["TERM"] != "dumb"
             streams.errors.write(report.text(style: Style(enabled: colour)))
         }
@@ -97,8 +113,10 @@ package enum CheckoutAdmin {
     }
 
     /// The variables the tool reads (looked up one by one: copying the whole environment costs start-up time).
-    static let environmentVariables = ["CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR",
-                                       "CI", "XDG_DATA_HOME", "HOME", "USER", "LOGNAME", "TERM"]
+    static let environmentVariables = [
+        "CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR",
+        "CI", "XDG_DATA_HOME", "HOME", "USER", "LOGNAME", "TERM",
+    ]
 
     private static func processEnvironment() -> [String: String] {
         var result: [String: String] = [:]

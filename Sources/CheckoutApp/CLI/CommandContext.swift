@@ -17,7 +17,10 @@ final class CommandContext {
     let commandLine: String
 
     /// A context for one run.
-    init(arguments: ParsedArguments, options: GlobalOptions, streams: Streams, environment: [String: String], commandLine: String) {
+    init(
+        arguments: ParsedArguments, options: GlobalOptions, streams: Streams, environment: [String: String],
+        commandLine: String
+    ) {
         self.arguments = arguments
         self.options = options
         self.streams = streams
@@ -65,12 +68,14 @@ final class CommandContext {
         if yes { return }
         let interactive = streams.input.isTerminal && streams.output.isTerminal && environment["CI"] == nil
         guard interactive else {
-            throw Rejection(reason: .notConfirmed, message: "\(question): not confirmed", hints: ["pass --yes to confirm"])
+            throw Rejection(
+                reason: .notConfirmed, message: "\(question): not confirmed", hints: ["pass --yes to confirm"])
         }
         streams.errors.write("\(question)? [y/N] ")
         let answer = streams.input.readLine()?.lowercased() ?? ""
         guard answer == "y" || answer == "yes" else {
-            throw Rejection(reason: .notConfirmed, message: "\(question): not confirmed", hints: ["pass --yes to confirm"])
+            throw Rejection(
+                reason: .notConfirmed, message: "\(question): not confirmed", hints: ["pass --yes to confirm"])
         }
     }
 

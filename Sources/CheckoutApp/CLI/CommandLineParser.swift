@@ -14,7 +14,7 @@ enum ParsedCommandLine {
     /// The options and arguments bound on the way, whatever the line asks for.
     var arguments: ParsedArguments {
         switch self {
-        case let .run(_, parsed), let .help(_, parsed), let .version(parsed): return parsed
+        case .run(_, let parsed), .help(_, let parsed), .version(let parsed): return parsed
         }
     }
 }
@@ -69,7 +69,9 @@ private struct Walk {
         self.registry = registry
     }
 
-    var options: [OptionSpec] { GlobalOptions.specs + (command?.options ?? []) + (helpWords != nil ? [ManPage.option] : []) }
+    var options: [OptionSpec] {
+        GlobalOptions.specs + (command?.options ?? []) + (helpWords != nil ? [ManPage.option] : [])
+    }
 
     mutating func consume(_ words: [String], at index: inout Int) throws {
         let word = words[index]
@@ -110,7 +112,9 @@ private struct Walk {
         let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
         if let spec = options.first(where: { $0.name == name }) {
             try take(spec, inlineValue: inlineValue, words, &index)
-        } else if name.hasPrefix("no-"), let spec = options.first(where: { $0.name == name.dropFirst(3) && $0.kind == .flag }) {
+        } else if name.hasPrefix("no-"),
+            let spec = options.first(where: { $0.name == name.dropFirst(3) && $0.kind == .flag })
+        {
             guard inlineValue == nil else { throw UsageError(message: "option '--\(name)' takes no value") }
             parsed.flags[spec.name] = false
         } else {
@@ -150,7 +154,9 @@ private struct Walk {
             switch argument.arity {
             case .required, .oneOrMore:
                 guard let first = remaining.popFirst() else {
-                    throw UsageError(message: "'\(command.name)' needs \(argument.usageForm)", hints: ["usage: \(Synopsis.line(for: command))"])
+                    throw UsageError(
+                        message: "'\(command.name)' needs \(argument.usageForm)",
+                        hints: ["usage: \(Synopsis.line(for: command))"])
                 }
                 parsed.positionals[argument.name] = [first] + (argument.arity == .oneOrMore ? Array(remaining) : [])
             case .optional:
@@ -161,7 +167,9 @@ private struct Walk {
             if argument.arity == .oneOrMore || argument.arity == .zeroOrMore { remaining = [] }
         }
         if let extra = remaining.first {
-            throw UsageError(message: "unexpected argument '\(extra)' for '\(command.name)'", hints: ["usage: \(Synopsis.line(for: command))"])
+            throw UsageError(
+                message: "unexpected argument '\(extra)' for '\(command.name)'",
+                hints: ["usage: \(Synopsis.line(for: command))"])
         }
     }
 
@@ -169,8 +177,9 @@ private struct Walk {
         let scope = path.isEmpty ? "" : " " + path.joined(separator: " ")
         let extra = path.isEmpty ? ["help"] : []
         let suggestion = Suggestion.hints(for: word, among: children + extra) { "'checkout-admin\(scope) \($0)'" }
-        return UsageError(message: "unknown command '\(word)'",
-                          hints: suggestion + ["see 'checkout-admin\(scope) --help' for the list of commands"])
+        return UsageError(
+            message: "unknown command '\(word)'",
+            hints: suggestion + ["see 'checkout-admin\(scope) --help' for the list of commands"])
     }
 
     /// `help <words…>` must name a command, group or topic; a typo gets a suggestion like any unknown command.
@@ -179,24 +188,31 @@ private struct Walk {
             let prefix = Array(topic.prefix(index))
             let candidates = registry.children(of: prefix) + (prefix.isEmpty ? HelpTopic.allCases.map(\.rawValue) : [])
             guard !candidates.contains(word) else { continue }
-            let suggestion = Suggestion.hints(for: word, among: candidates) { "'checkout-admin help \((prefix + [$0]).joined(separator: " "))'" }
-            throw UsageError(message: "no help for '\(topic.joined(separator: " "))'", hints: suggestion + ["see 'checkout-admin --help'"])
+            let suggestion = Suggestion.hints(for: word, among: candidates) {
+                "'checkout-admin help \((prefix + [$0]).joined(separator: " "))'"
+            }
+            throw UsageError(
+                message: "no help for '\(topic.joined(separator: " "))'",
+                hints: suggestion + ["see 'checkout-admin --help'"])
         }
     }
 
     func unknownOption(_ option: String) -> UsageError {
         let names = options.map { "--\($0.name)" }
         let scope = command.map { " \($0.name)" } ?? ""
-        return UsageError(message: "unknown option '\(option)'",
-                          hints: Suggestion.hints(for: option, among: names) + ["see 'checkout-admin\(scope) --help'"])
+        return UsageError(
+            message: "unknown option '\(option)'",
+            hints: Suggestion.hints(for: option, among: names) + ["see 'checkout-admin\(scope) --help'"])
     }
 
     func missingCommandError() -> UsageError {
         if path.isEmpty {
-            return UsageError(message: "no command given", hints: ["see 'checkout-admin --help' for the list of commands"])
+            return UsageError(
+                message: "no command given", hints: ["see 'checkout-admin --help' for the list of commands"])
         }
         let name = path.joined(separator: " ")
-        return UsageError(message: "'\(name)' needs a subcommand: \(registry.children(of: path).joined(separator: ", "))",
-                          hints: ["see 'checkout-admin \(name) --help'"])
+        return UsageError(
+            message: "'\(name)' needs a subcommand: \(registry.children(of: path).joined(separator: ", "))",
+            hints: ["see 'checkout-admin \(name) --help'"])
     }
 }

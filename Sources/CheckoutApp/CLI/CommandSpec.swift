@@ -45,7 +45,7 @@ struct OptionSpec: Sendable {
     var usageForm: String {
         switch kind {
         case .flag: return "--\(name)"
-        case let .value(placeholder), let .repeatedValue(placeholder): return "--\(name) \(placeholder)"
+        case .value(let placeholder), .repeatedValue(let placeholder): return "--\(name) \(placeholder)"
         }
     }
 }

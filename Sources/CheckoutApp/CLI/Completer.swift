@@ -31,7 +31,9 @@ struct Completer {
         }
         if !state.optionsEnded, current.hasPrefix("-") { return filtered(optionNames(state), current) }
         if state.isHelp { return state.command == nil ? filtered(helpWords(state), current) : [] }
-        if state.command == nil { return filtered(registry.children(of: state.path) + (state.path.isEmpty ? ["help"] : []), current) }
+        if state.command == nil {
+            return filtered(registry.children(of: state.path) + (state.path.isEmpty ? ["help"] : []), current)
+        }
         // A key=value word that already has its `=` is being given a value, which has no candidates.
         if current.contains("="), positionalSpec(state)?.name == "key=value" { return [] }
         return filtered(positional(state), current)
@@ -55,7 +57,8 @@ struct Completer {
     /// `--name` for every option, and `--no-name` for flags (not for --help and --version).
     private func optionNames(_ state: State) -> [String] {
         state.options.flatMap { option in
-            option.kind == .flag && option.name != "help" && option.name != "version" ? ["--\(option.name)", "--no-\(option.name)"] : ["--\(option.name)"]
+            option.kind == .flag && option.name != "help" && option.name != "version"
+                ? ["--\(option.name)", "--no-\(option.name)"] : ["--\(option.name)"]
         }.filter { !$0.hasPrefix("--no-no-") }
     }
 
@@ -80,7 +83,8 @@ struct Completer {
         case "type": return PaymentCatalogue.allowedIdentifiers
         case "key": return command.path.first == "settings" ? SettingKey.allCases.map(\.rawValue) : []
         case "key=value":
-            return command.path.first == "profile" ? ProfileField.allCases.map { "\($0.rawValue)=" } : SettingKey.allCases.map { "\($0.rawValue)=" }
+            return command.path.first == "profile"
+                ? ProfileField.allCases.map { "\($0.rawValue)=" } : SettingKey.allCases.map { "\($0.rawValue)=" }
         case "shell": return ["bash", "fish", "zsh"]
         case "file": return [Completer.filesMarker]
         default: return []
@@ -104,7 +108,8 @@ struct Completer {
 
     private func profileIDs(_ state: State) -> [String] {
         guard let account = state.positionals.first,
-              let loaded = try? readStore(state)?.loadAccount(account) else { return [] }
+            let loaded = try? readStore(state)?.loadAccount(account)
+        else { return [] }
         return loaded.profiles.keys.sorted()
     }
 
@@ -112,7 +117,9 @@ struct Completer {
     /// store and never upgrades one (opening an older store for reading would migrate it), and it never
     /// waits for a lock.
     private func readStore(_ state: State) throws -> Store? {
-        let path = state.storePath ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE") ?? GlobalOptions.defaultStorePath(environment)
+        let path =
+            state.storePath ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE")
+            ?? GlobalOptions.defaultStorePath(environment)
         guard case .ours(Schema.currentVersion) = StoreFile.inspect(path) else { return nil }
         return try StoreOpener(path: path, lockTimeout: 0).openForReading()
     }

@@ -32,7 +32,8 @@ struct ErrorReport: Equatable {
         case let sqlite as SQLiteError:
             self.init(sqliteError: sqlite)
         default:
-            self.init("internal", "internal error: \(error)", ["this is a bug in checkout-admin; please report it"], [], 70)
+            self.init(
+                "internal", "internal error: \(error)", ["this is a bug in checkout-admin; please report it"], [], 70)
         }
     }
 
@@ -46,10 +47,12 @@ struct ErrorReport: Equatable {
 
     private init(storeFailure: StoreFailure) {
         switch storeFailure {
-        case let .busy(path, timeout):
-            self.init("store_busy", "store '\(path)' is busy: another process held the write lock for more than \(formatSeconds(timeout))s",
-                      ["retry, or raise --lock-timeout"], [], 4)
-        case let .unusable(message, hints):
+        case .busy(let path, let timeout):
+            self.init(
+                "store_busy",
+                "store '\(path)' is busy: another process held the write lock for more than \(formatSeconds(timeout))s",
+                ["retry, or raise --lock-timeout"], [], 4)
+        case .unusable(let message, let hints):
             self.init("store_unusable", message, hints, [], 5)
         }
     }
@@ -58,15 +61,18 @@ struct ErrorReport: Equatable {
         if sqliteError.isInterrupted {
             self.init("interrupted", "interrupted, no changes written", [], [], 130)
         } else if sqliteError.isConstraintViolation && sqliteError.message.contains(Schema.providerRuleMessage) {
-            self.init("policy_violation", "refused by the store: \(Schema.providerRuleMessage)",
-                      ["use 'dintero_psp.clicktopay'"], [], 3)
+            self.init(
+                "policy_violation", "refused by the store: \(Schema.providerRuleMessage)",
+                ["use 'dintero_psp.clicktopay'"], [], 3)
         } else if sqliteError.isBusy {
             // Writers turn this into StoreFailure.busy; a read that meets a lock is just as safe to retry.
             self.init("store_busy", "store is busy: \(sqliteError.message)", ["retry, or raise --lock-timeout"], [], 4)
         } else if sqliteError.isStoreUnusable {
             self.init("store_unusable", "store unusable: \(sqliteError.message)", [], [], 5)
         } else {
-            self.init("internal", "internal error: \(sqliteError)", ["this is a bug in checkout-admin; please report it"], [], 70)
+            self.init(
+                "internal", "internal error: \(sqliteError)", ["this is a bug in checkout-admin; please report it"], [],
+                70)
         }
     }
 

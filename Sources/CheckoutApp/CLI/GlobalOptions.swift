@@ -31,11 +31,15 @@ struct GlobalOptions: Equatable, Sendable {
 
     /// Resolves options over environment over defaults.
     init(parsed: ParsedArguments, environment: [String: String]) throws {
-        storePath = parsed.value("store") ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE") ?? GlobalOptions.defaultStorePath(environment)
+        storePath =
+            parsed.value("store") ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE")
+            ?? GlobalOptions.defaultStorePath(environment)
         json = parsed.flag("json")
         quiet = parsed.flag("quiet")
-        colorAllowed = !parsed.flag("no-color") && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
-        actor = parsed.value("actor") ?? environment.nonEmpty("CHECKOUT_ADMIN_ACTOR") ?? environment.nonEmpty("USER")
+        colorAllowed =
+            !parsed.flag("no-color") && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
+        actor =
+            parsed.value("actor") ?? environment.nonEmpty("CHECKOUT_ADMIN_ACTOR") ?? environment.nonEmpty("USER")
             ?? environment.nonEmpty("LOGNAME") ?? loginName() ?? "unknown"
         if let timeout = parsed.value("lock-timeout") ?? environment.nonEmpty("CHECKOUT_ADMIN_LOCK_TIMEOUT") {
             lockTimeout = try GlobalOptions.parseTimeout(timeout)

@@ -103,33 +103,33 @@ enum HelpTopic: String, CaseIterable {
     }
 
     private static let exitCodesText = """
-    Exit codes of checkout-admin. A failing command changes nothing: every command's writes are one transaction.
+        Exit codes of checkout-admin. A failing command changes nothing: every command's writes are one transaction.
 
-        0    success, including "nothing to change", an empty list, and an audit with no error findings
-        1    audit found error-level findings (with --strict, also warnings)
-        2    usage error: unknown command or option, missing or extra argument, bad option syntax
-        3    rejected: invalid value, a rule forbids it, not found, already exists, still in use, not confirmed
-        4    store busy: another process held the write lock past --lock-timeout; safe to retry
-        5    store unusable: cannot open or create, not a checkout-admin store, damaged, newer version,
-             read-only, disk full, I/O error
-        70   internal error (a bug)
-        130  interrupted (SIGINT); the open transaction is rolled back (143 for SIGTERM)
+            0    success, including "nothing to change", an empty list, and an audit with no error findings
+            1    audit found error-level findings (with --strict, also warnings)
+            2    usage error: unknown command or option, missing or extra argument, bad option syntax
+            3    rejected: invalid value, a rule forbids it, not found, already exists, still in use, not confirmed
+            4    store busy: another process held the write lock past --lock-timeout; safe to retry
+            5    store unusable: cannot open or create, not a checkout-admin store, damaged, newer version,
+                 read-only, disk full, I/O error
+            70   internal error (a bug)
+            130  interrupted (SIGINT); the open transaction is rolled back (143 for SIGTERM)
 
-    With --json, stderr holds one JSON object on failure:
-        {"error": {"code": "<kind>", "message": "…", "hint": "…"|null, "exit_code": N}}
+        With --json, stderr holds one JSON object on failure:
+            {"error": {"code": "<kind>", "message": "…", "hint": "…"|null, "exit_code": N}}
 
-    """
+        """
 
     private static let environmentText = """
-    Environment variables read by checkout-admin (an option on the command line wins over its variable):
+        Environment variables read by checkout-admin (an option on the command line wins over its variable):
 
-        CHECKOUT_ADMIN_STORE         the store path (--store)
-        CHECKOUT_ADMIN_ACTOR         who is making changes, for the history (--actor); default the login name
-        CHECKOUT_ADMIN_LOCK_TIMEOUT  seconds a writer waits for another writer (--lock-timeout); default 30
-        NO_COLOR                     when set and not empty, no colour (--no-color); TERM=dumb does the same
-        CI                           when set, never prompt: removals need --yes
-        XDG_DATA_HOME                the default store is $XDG_DATA_HOME/checkout-admin/store.sqlite
-                                     (else ~/.local/share/checkout-admin/store.sqlite)
+            CHECKOUT_ADMIN_STORE         the store path (--store)
+            CHECKOUT_ADMIN_ACTOR         who is making changes, for the history (--actor); default the login name
+            CHECKOUT_ADMIN_LOCK_TIMEOUT  seconds a writer waits for another writer (--lock-timeout); default 30
+            NO_COLOR                     when set and not empty, no colour (--no-color); TERM=dumb does the same
+            CI                           when set, never prompt: removals need --yes
+            XDG_DATA_HOME                the default store is $XDG_DATA_HOME/checkout-admin/store.sqlite
+                                         (else ~/.local/share/checkout-admin/store.sqlite)
 
-    """
+        """
 }

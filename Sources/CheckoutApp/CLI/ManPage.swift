@@ -13,14 +13,18 @@ struct ManPage {
     /// The page, for `man -l -` or `groff -man`.
     func render() -> String {
         // No hyphenation and no justification: command lines and variable names must stay copyable.
-        var lines = [".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"", ".nh", ".ad l",
-                     ".SH NAME", "checkout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
-                     ".SH SYNOPSIS", ".B checkout\\-admin", "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",
-                     ".SH DESCRIPTION",
-                     escape("Keeps merchant settings, account payment methods and payment profiles in a local SQLite store, "
-                            + "offers Click to Pay only through Dintero's own PSP (dintero_psp.clicktopay), audits configuration, "
-                            + "exports Dintero's JSON and provisions accounts from a state document."),
-                     ".SH GLOBAL OPTIONS"]
+        var lines = [
+            ".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"", ".nh", ".ad l",
+            ".SH NAME", "checkout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
+            ".SH SYNOPSIS", ".B checkout\\-admin",
+            "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",
+            ".SH DESCRIPTION",
+            escape(
+                "Keeps merchant settings, account payment methods and payment profiles in a local SQLite store, "
+                    + "offers Click to Pay only through Dintero's own PSP (dintero_psp.clicktopay), audits configuration, "
+                    + "exports Dintero's JSON and provisions accounts from a state document."),
+            ".SH GLOBAL OPTIONS",
+        ]
         lines += GlobalOptions.specs.flatMap(option)
         lines.append(".SH COMMANDS")
         lines += registry.commands.flatMap(command)
@@ -30,11 +34,16 @@ struct ManPage {
     }
 
     private func command(_ command: CommandSpec) -> [String] {
-        var lines = [".SS \(escape(command.name))", ".B \(escape(Synopsis.line(for: command)))", ".PP", escape(command.summary)]
+        var lines = [
+            ".SS \(escape(command.name))", ".B \(escape(Synopsis.line(for: command)))", ".PP", escape(command.summary),
+        ]
         if let discussion = command.discussion { lines += [".PP", escape(discussion)] }
         lines += command.options.flatMap(option)
         for example in command.examples {
-            lines += [".PP", "Example: \(escape(example.explanation))", ".IP", ".B \(escape("checkout-admin " + example.command))"]
+            lines += [
+                ".PP", "Example: \(escape(example.explanation))", ".IP",
+                ".B \(escape("checkout-admin " + example.command))",
+            ]
         }
         return lines
     }

@@ -7,7 +7,9 @@ enum ProfileDifference {
     /// `description 'Web' → 'Web shop'; merchant_terms_url set; options of vipps; pass-through fields`.
     static func describe(_ old: PaymentProfile, _ new: PaymentProfile) -> String {
         var parts: [String] = []
-        if old.description != new.description { parts.append("description \(quoted(old.description)) → \(quoted(new.description))") }
+        if old.description != new.description {
+            parts.append("description \(quoted(old.description)) → \(quoted(new.description))")
+        }
         if old.merchantTermsURL != new.merchantTermsURL {
             parts.append("merchant_terms_url \(quoted(old.merchantTermsURL)) → \(quoted(new.merchantTermsURL))")
         }

@@ -9,4 +9,3 @@ struct UsageError: Error, Equatable {
     /// What to do next.
     var hints: [String] = []
 }
-

@@ -19,8 +19,9 @@ enum AccountCommands {
             let changes = try context.writer.modify(id.rawValue) { account in
                 guard account == nil else {
                     if context.arguments.flag("if-not-exists") { return }
-                    throw Rejection(reason: .alreadyExists, message: "account '\(id)' already exists",
-                                    hints: ["pass --if-not-exists to accept an existing account"])
+                    throw Rejection(
+                        reason: .alreadyExists, message: "account '\(id)' already exists",
+                        hints: ["pass --if-not-exists to accept an existing account"])
                 }
                 var created = MerchantAccount(id: id.rawValue)
                 created.settings[SettingKey.name.rawValue] = name
@@ -40,10 +41,15 @@ enum AccountCommands {
                 return 0
             }
             let rows = accounts.map { account in
-                [account.id, account.environment.rawValue, account.settings["name"] ?? "", String(account.methods.count),
-                 String(account.profiles.count), account.hasClickToPay ? "on" : "off"]
+                [
+                    account.id, account.environment.rawValue, account.settings["name"] ?? "",
+                    String(account.methods.count),
+                    String(account.profiles.count), account.hasClickToPay ? "on" : "off",
+                ]
             }
-            context.emit(table: Table(headers: ["ACCOUNT", "ENVIRONMENT", "NAME", "METHODS", "PROFILES", "CLICK_TO_PAY"], rows: rows))
+            context.emit(
+                table: Table(
+                    headers: ["ACCOUNT", "ENVIRONMENT", "NAME", "METHODS", "PROFILES", "CLICK_TO_PAY"], rows: rows))
             return 0
         })
 
@@ -71,7 +77,8 @@ enum AccountCommands {
         run: { context in
             let id = try context.accountArgument()
             let account = try context.readAccount(id)
-            let contents = "\(counted(account.methods.count, "method")) and \(counted(account.profiles.count, "profile"))"
+            let contents =
+                "\(counted(account.methods.count, "method")) and \(counted(account.profiles.count, "profile"))"
             try context.confirm("remove account '\(id)' with its \(contents)", yes: context.arguments.flag("yes"))
             let changes = try context.writer.modify(id.rawValue) { account in
                 guard account != nil else { throw Rejection.notFound("account '\(id)' not found") }
@@ -84,7 +91,10 @@ enum AccountCommands {
     static let export = CommandSpec(
         path: ["account", "export"], summary: "Export the /v1/admin/checkout request body for an account",
         arguments: [.account], options: [.output],
-        examples: [Example(command: "account export T12345678 --output checkout.json", explanation: "the body to PUT to Dintero")],
+        examples: [
+            Example(
+                command: "account export T12345678 --output checkout.json", explanation: "the body to PUT to Dintero")
+        ],
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             try context.emitDocument(AccountDocument.checkoutConfigurationJSON(account))
@@ -101,7 +111,8 @@ enum AccountCommands {
             "account_id": .string(account.id), "environment": .string(account.environment.rawValue),
             "name": account.settings["name"].map(JSONValue.string) ?? .null,
             "method_count": ChangeDocument.number(account.methods.count),
-            "profile_count": ChangeDocument.number(account.profiles.count), "click_to_pay": .bool(account.hasClickToPay),
+            "profile_count": ChangeDocument.number(account.profiles.count),
+            "click_to_pay": .bool(account.hasClickToPay),
         ])
     }
 }
@@ -110,10 +121,14 @@ enum AccountCommands {
 enum AccountText {
     /// `key: value` lines, then indented settings, methods and profiles.
     static func describe(_ account: MerchantAccount) -> String {
-        var text = KeyValueText.render([("account", account.id), ("environment", account.environment.rawValue),
-                                        ("click_to_pay", account.hasClickToPay ? "on" : "off")])
+        var text = KeyValueText.render([
+            ("account", account.id), ("environment", account.environment.rawValue),
+            ("click_to_pay", account.hasClickToPay ? "on" : "off"),
+        ])
         text += section("settings", account.settings.keys.sorted().map { "\($0): \(account.settings[$0] ?? "")" })
-        text += section("methods", account.sortedMethodTypes.map { "\($0): \((account.methods[$0] ?? []).joined(separator: ", "))" })
+        text += section(
+            "methods", account.sortedMethodTypes.map { "\($0): \((account.methods[$0] ?? []).joined(separator: ", "))" }
+        )
         text += section("profiles", account.sortedProfiles.map { "\($0.id): \(ChangeText.summary(.profile($0)))" })
         return text
     }

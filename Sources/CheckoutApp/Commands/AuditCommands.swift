@@ -68,7 +68,8 @@ extension CommandContext {
         guard !ids.isEmpty else { return try store.loadAccounts() }
         let accounts = try store.loadAccounts(Array(Set(ids)))
         if let missing = ids.first(where: { id in !accounts.contains { $0.id == id } }) {
-            throw Rejection.notFound("account '\(missing)' not found", hints: Suggestion.hints(for: missing, among: try store.accountIDs()))
+            throw Rejection.notFound(
+                "account '\(missing)' not found", hints: Suggestion.hints(for: missing, among: try store.accountIDs()))
         }
         return accounts
     }

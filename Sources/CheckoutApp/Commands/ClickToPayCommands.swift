@@ -8,12 +8,21 @@ enum ClickToPayCommands {
     static let all: [CommandSpec] = [enable, disable, status]
 
     static let enable = CommandSpec(
-        path: ["clicktopay", "enable"], summary: "Enable dintero_psp.clicktopay on an account and its card profiles, in one step",
+        path: ["clicktopay", "enable"],
+        summary: "Enable dintero_psp.clicktopay on an account and its card profiles, in one step",
         arguments: [.account],
-        options: [.repeated("profile", "PROFILE", "add it to this profile; repeat for several (default: every profile offering dintero_psp.creditcard)"),
-                  .repeated("currency", "CUR", "currencies (default: those of dintero_psp.creditcard)")],
-        examples: [Example(command: "clicktopay enable T12345678", explanation: "enable on the account and every card profile"),
-                   Example(command: "clicktopay enable T12345678 --profile webshop", explanation: "enable for one profile only")],
+        options: [
+            .repeated(
+                "profile", "PROFILE",
+                "add it to this profile; repeat for several (default: every profile offering dintero_psp.creditcard)"),
+            .repeated("currency", "CUR", "currencies (default: those of dintero_psp.creditcard)"),
+        ],
+        examples: [
+            Example(
+                command: "clicktopay enable T12345678", explanation: "enable on the account and every card profile"),
+            Example(
+                command: "clicktopay enable T12345678 --profile webshop", explanation: "enable for one profile only"),
+        ],
         discussion: "Idempotent. Profiles with active_payment_types already include it and are reported so.",
         run: { context in
             let id = try context.accountArgument()
@@ -21,7 +30,8 @@ enum ClickToPayCommands {
             var covered: [String] = []
             var after: MerchantAccount?
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
-                let result = try ClickToPay.enable(on: account, profileIDs: context.arguments.allValues("profile"), currencies: currencies)
+                let result = try ClickToPay.enable(
+                    on: account, profileIDs: context.arguments.allValues("profile"), currencies: currencies)
                 covered = result.coveredByActiveTypes
                 account = result.account
                 after = account
@@ -32,12 +42,16 @@ enum ClickToPayCommands {
             return 0
         })
 
-    private static func report(_ changes: [Change], covered: [String], findings: [AuditFinding], _ context: CommandContext) {
+    private static func report(
+        _ changes: [Change], covered: [String], findings: [AuditFinding], _ context: CommandContext
+    ) {
         if context.options.json {
-            ChangeText.report(changes, in: context, noChange: "", extra: [
-                "covered_by_active_payment_types": .array(covered.map(JSONValue.string)),
-                "findings": .array(findings.map(AuditDocument.findingJSON)),
-            ])
+            ChangeText.report(
+                changes, in: context, noChange: "",
+                extra: [
+                    "covered_by_active_payment_types": .array(covered.map(JSONValue.string)),
+                    "findings": .array(findings.map(AuditDocument.findingJSON)),
+                ])
             return
         }
         ChangeText.report(changes, in: context, noChange: "Click to Pay is already enabled; no changes")
@@ -63,14 +77,18 @@ enum ClickToPayCommands {
     static let status = CommandSpec(
         path: ["clicktopay", "status"], summary: "Show where Click to Pay stands on accounts",
         arguments: [ArgumentSpec(name: "account", arity: .zeroOrMore, help: "accounts (default: all)")],
-        examples: [Example(command: "clicktopay status T12345678", explanation: "one account"),
-                   Example(command: "clicktopay status --json", explanation: "every account, for scripts")],
+        examples: [
+            Example(command: "clicktopay status T12345678", explanation: "one account"),
+            Example(command: "clicktopay status --json", explanation: "every account, for scripts"),
+        ],
         run: { context in
             let statuses = try context.readAccounts(context.arguments.arguments("account")).map(ClickToPayStatus.init)
             if context.options.json {
                 context.emit(versioned: ["accounts": .array(statuses.map(ClickToPayStatusText.json))])
             } else {
-                context.emit(statuses.map { ClickToPayStatusText.render($0, style: context.outputStyle) }.joined(separator: "\n"))
+                context.emit(
+                    statuses.map { ClickToPayStatusText.render($0, style: context.outputStyle) }.joined(separator: "\n")
+                )
             }
             return 0
         })
@@ -82,10 +100,12 @@ enum ClickToPayStatusText {
     static func render(_ status: ClickToPayStatus, style: Style) -> String {
         let state = status.isEnabled ? style.green("on") + " (\(status.currencies.joined(separator: ", ")))" : "off"
         let offering = status.offeringProfiles.map { "\($0.id) (\($0.offer.rawValue))" }
-        let email = status.emailSource.map { "yes (\($0.rawValue))" } ?? "no (set checkout_express or session_customer_email)"
+        let email =
+            status.emailSource.map { "yes (\($0.rawValue))" } ?? "no (set checkout_express or session_customer_email)"
         var text = "\(style.bold(status.account.id)): Click to Pay \(state)\n"
         text += "  offered by: \(offering.isEmpty ? "-" : offering.joined(separator: ", "))\n"
-        text += "  card profiles without it: \(status.cardProfilesWithout.isEmpty ? "-" : status.cardProfilesWithout.joined(separator: ", "))\n"
+        text +=
+            "  card profiles without it: \(status.cardProfilesWithout.isEmpty ? "-" : status.cardProfilesWithout.joined(separator: ", "))\n"
         text += "  customer email known: \(email)\n"
         text += status.findings.map { AuditText.line($0, style: style) }.joined()
         return text
@@ -96,7 +116,10 @@ enum ClickToPayStatusText {
         .object([
             "account_id": .string(status.account.id), "enabled": .bool(status.isEnabled),
             "currencies": .array(status.currencies.map(JSONValue.string)),
-            "profiles_offering": .array(status.offeringProfiles.map { .object(["profile_id": .string($0.id), "how": .string($0.offer.rawValue)]) }),
+            "profiles_offering": .array(
+                status.offeringProfiles.map {
+                    .object(["profile_id": .string($0.id), "how": .string($0.offer.rawValue)])
+                }),
             "card_profiles_without": .array(status.cardProfilesWithout.map(JSONValue.string)),
             "email_known": .bool(status.emailSource != nil),
             "email_source": status.emailSource.map { .string($0.rawValue) } ?? .null,

@@ -6,7 +6,8 @@ import CheckoutStore
 enum Commands {
     /// The registry the parser, help and completion walk.
     static let registry = CommandRegistry(
-        commands: StoreCommands.all + StoreMaintenanceCommands.all + AccountCommands.all + SettingsCommands.all + MethodCommands.all
+        commands: StoreCommands.all + StoreMaintenanceCommands.all + AccountCommands.all + SettingsCommands.all
+            + MethodCommands.all
             + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all
             + ProvisionCommands.all + HistoryCommands.all + CompletionCommands.all,
         groups: [
@@ -23,7 +24,8 @@ enum Commands {
 /// Argument specs several families share.
 extension ArgumentSpec {
     /// `<account>`.
-    static let account = ArgumentSpec(name: "account", arity: .required, help: "account id: T (test) or P (production) and 8 digits")
+    static let account = ArgumentSpec(
+        name: "account", arity: .required, help: "account id: T (test) or P (production) and 8 digits")
     /// `<profile>`.
     static let profile = ArgumentSpec(name: "profile", arity: .required, help: "payment profile id")
 }

@@ -10,34 +10,45 @@ enum HistoryCommands {
     static let history = CommandSpec(
         path: ["history"], summary: "Show every committed change, newest first",
         arguments: [ArgumentSpec(name: "account", arity: .optional, help: "only this account's changes")],
-        options: [.value("limit", "N", "at most N entries"), .value("since", "ISO8601", "only changes at or after this time, e.g. 2026-11-01")],
+        options: [
+            .value("limit", "N", "at most N entries"),
+            .value("since", "ISO8601", "only changes at or after this time, e.g. 2026-11-01"),
+        ],
         examples: [Example(command: "history T12345678 --limit 20", explanation: "the last 20 changes of one account")],
         run: { context in
             let account = try context.arguments.optionalArgument("account").map { try AccountID(parsing: $0).rawValue }
-            let records = try context.readStore().history(account: account, since: try since(context), limit: try limit(context))
+            let records = try context.readStore().history(
+                account: account, since: try since(context), limit: try limit(context))
             if context.options.json {
                 context.emit(versioned: ["entries": .array(records.map(json))])
             } else {
                 // Actor and command are free text (an --actor value, typed words): never raw control characters on a terminal.
                 let rows = records.map { record in
                     let entry = record.entry
-                    return [entry.at, entry.actor.debugEscaped, change(entry), detail(entry), entry.command.debugEscaped]
+                    return [
+                        entry.at, entry.actor.debugEscaped, change(entry), detail(entry), entry.command.debugEscaped,
+                    ]
                 }
-                context.emit(table: Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows))
+                context.emit(
+                    table: Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows))
             }
             return 0
         })
 
     private static func limit(_ context: CommandContext) throws -> Int? {
         guard let text = context.arguments.value("limit") else { return nil }
-        guard let limit = Int(text), limit > 0 else { throw Rejection.invalid("invalid limit '\(text)'", hints: ["--limit takes a whole number above 0"]) }
+        guard let limit = Int(text), limit > 0 else {
+            throw Rejection.invalid("invalid limit '\(text)'", hints: ["--limit takes a whole number above 0"])
+        }
         return limit
     }
 
     private static func since(_ context: CommandContext) throws -> String? {
         guard let text = context.arguments.value("since") else { return nil }
         guard let time = time(text) else {
-            throw Rejection.invalid("invalid time '\(text)'", hints: ["--since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z"])
+            throw Rejection.invalid(
+                "invalid time '\(text)'",
+                hints: ["--since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z"])
         }
         return time.rfc3339
     }
@@ -66,7 +77,8 @@ enum HistoryCommands {
     }
 
     private static func detail(_ entry: HistoryEntry) -> String {
-        let before = entry.before ?? "∅", after = entry.after ?? "∅"
+        let before = entry.before ?? "∅"
+        let after = entry.after ?? "∅"
         return entry.kind == "account" ? "" : "\(before) → \(after)"
     }
 
@@ -76,7 +88,8 @@ enum HistoryCommands {
         return .object([
             "seq": .number(String(record.sequence)), "at": .string(entry.at), "actor": .string(entry.actor),
             "command": .string(entry.command), "account": .string(entry.account), "action": .string(entry.action),
-            "kind": .string(entry.kind), "id": .string(entry.objectID), "before": parsed(entry.before), "after": parsed(entry.after),
+            "kind": .string(entry.kind), "id": .string(entry.objectID), "before": parsed(entry.before),
+            "after": parsed(entry.after),
         ])
     }
 }

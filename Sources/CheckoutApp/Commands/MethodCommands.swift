@@ -7,7 +7,8 @@ enum MethodCommands {
     /// The family's commands.
     static let all: [CommandSpec] = [types, list, enable, disable]
 
-    private static let type = ArgumentSpec(name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard")
+    private static let type = ArgumentSpec(
+        name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard")
 
     static let types = CommandSpec(
         path: ["method", "types"], summary: "List Dintero's payment types, noting the forbidden ones",
@@ -16,13 +17,18 @@ enum MethodCommands {
             let rows = PaymentCatalogue.allIdentifiers.map { identifier -> [String] in
                 let forbidden = PaymentType.isForeignClickToPay(identifier)
                 let parts = identifier.split(separator: ".", maxSplits: 1).map(String.init)
-                return [identifier, parts[0], parts.count > 1 ? parts[1] : "-",
-                        forbidden ? "forbidden: Click to Pay only through dintero_psp.clicktopay" : ""]
+                return [
+                    identifier, parts[0], parts.count > 1 ? parts[1] : "-",
+                    forbidden ? "forbidden: Click to Pay only through dintero_psp.clicktopay" : "",
+                ]
             }
             if context.options.json {
                 let types = rows.map { row -> JSONValue in
-                    .object(["type": .string(row[0]), "gateway": .string(row[1]), "product": row[2] == "-" ? .null : .string(row[2]),
-                             "allowed": .bool(row[3].isEmpty), "note": row[3].isEmpty ? .null : .string(row[3])])
+                    .object([
+                        "type": .string(row[0]), "gateway": .string(row[1]),
+                        "product": row[2] == "-" ? .null : .string(row[2]),
+                        "allowed": .bool(row[3].isEmpty), "note": row[3].isEmpty ? .null : .string(row[3]),
+                    ])
                 }
                 context.emit(versioned: ["types": .array(types)])
             } else {
@@ -38,13 +44,17 @@ enum MethodCommands {
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             if context.options.json {
-                let methods = account.sortedMethodTypes.map { AccountDocument.methodJSON(type: $0, currencies: account.methods[$0] ?? []) }
+                let methods = account.sortedMethodTypes.map {
+                    AccountDocument.methodJSON(type: $0, currencies: account.methods[$0] ?? [])
+                }
                 context.emit(versioned: ["account": .string(account.id), "methods": .array(methods)])
                 return 0
             }
             let rows = account.sortedMethodTypes.map { type in
-                [type, (account.methods[type] ?? []).joined(separator: ","),
-                 account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id).joined(separator: ",")]
+                [
+                    type, (account.methods[type] ?? []).joined(separator: ","),
+                    account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id).joined(separator: ","),
+                ]
             }
             context.emit(table: Table(headers: ["TYPE", "CURRENCIES", "PROFILES"], rows: rows))
             return 0
@@ -53,9 +63,16 @@ enum MethodCommands {
     static let enable = CommandSpec(
         path: ["method", "enable"], summary: "Enable a payment method on an account, or change its currencies",
         arguments: [.account, type],
-        options: [.repeated("currency", "CUR", "an ISO 4217 code; repeat for several (default: the currencies the account already uses)")],
-        examples: [Example(command: "method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK",
-                           explanation: "enable cards for two currencies")],
+        options: [
+            .repeated(
+                "currency", "CUR",
+                "an ISO 4217 code; repeat for several (default: the currencies the account already uses)")
+        ],
+        examples: [
+            Example(
+                command: "method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK",
+                explanation: "enable cards for two currencies")
+        ],
         run: { context in
             let id = try context.accountArgument()
             let type = try PaymentType(parsing: context.arguments.argument("type"))
@@ -66,15 +83,21 @@ enum MethodCommands {
                 already = account.methods[type.identifier] == currencies
                 account.methods[type.identifier] = currencies
             }
-            ChangeText.report(changes, in: context, noChange: already ? "'\(type)' is already enabled on '\(id)'" : "no changes")
+            ChangeText.report(
+                changes, in: context, noChange: already ? "'\(type)' is already enabled on '\(id)'" : "no changes")
             return 0
         })
 
     static let disable = CommandSpec(
-        path: ["method", "disable"], summary: "Disable a payment method; refused while profiles offer it unless --force",
+        path: ["method", "disable"],
+        summary: "Disable a payment method; refused while profiles offer it unless --force",
         arguments: [.account, type],
         options: [.flag("force", "also remove it from the profiles that offer it, in the same transaction")],
-        examples: [Example(command: "method disable T12345678 bambora.creditcard --force", explanation: "disable and remove from profiles")],
+        examples: [
+            Example(
+                command: "method disable T12345678 bambora.creditcard --force",
+                explanation: "disable and remove from profiles")
+        ],
         run: { context in
             let id = try context.accountArgument()
             let typeText = context.arguments.argument("type")
@@ -90,13 +113,17 @@ enum MethodCommands {
     private static func disable(_ typeText: String, on account: inout MerchantAccount, force: Bool) throws {
         guard account.methods[typeText] != nil else {
             let type = try PaymentType(parsing: typeText)
-            throw Rejection.notFound("'\(type)' is not enabled on account '\(account.id)'",
-                                     hints: Suggestion.hints(for: typeText, among: account.methods.keys))
+            throw Rejection.notFound(
+                "'\(type)' is not enabled on account '\(account.id)'",
+                hints: Suggestion.hints(for: typeText, among: account.methods.keys))
         }
         let users = account.sortedProfiles.filter { $0.methods[typeText] != nil || $0.defaultPaymentType == typeText }
         if !users.isEmpty && !force {
-            throw Rejection(reason: .inUse, message: "'\(typeText)' is still offered by profile \(users.map { "'\($0.id)'" }.joined(separator: ", ")) of account '\(account.id)'",
-                            hints: ["pass --force to remove it from those profiles too"])
+            throw Rejection(
+                reason: .inUse,
+                message:
+                    "'\(typeText)' is still offered by profile \(users.map { "'\($0.id)'" }.joined(separator: ", ")) of account '\(account.id)'",
+                hints: ["pass --force to remove it from those profiles too"])
         }
         for profile in users {
             account.profiles[profile.id]?.methods[typeText] = nil
@@ -111,8 +138,9 @@ extension Currencies {
     static func defaults(for account: MerchantAccount) throws -> [String] {
         let currencies = account.currenciesInUse.filter { CurrencyCode($0) != nil }
         guard !currencies.isEmpty else {
-            throw Rejection.invalid("account '\(account.id)' has no methods to take currencies from",
-                                    hints: ["give them with --currency, e.g. --currency NOK"])
+            throw Rejection.invalid(
+                "account '\(account.id)' has no methods to take currencies from",
+                hints: ["give them with --currency, e.g. --currency NOK"])
         }
         return currencies
     }

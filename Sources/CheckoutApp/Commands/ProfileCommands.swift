@@ -5,9 +5,11 @@ import CheckoutStore
 /// `profile …`: payment profiles (SPEC §3.4). Import and export live in ProfileTransferCommands.
 enum ProfileCommands {
     /// The family's commands.
-    static let all: [CommandSpec] = [add, list, show, set, addMethod, removeMethod, remove] + ProfileTransferCommands.all
+    static let all: [CommandSpec] =
+        [add, list, show, set, addMethod, removeMethod, remove] + ProfileTransferCommands.all
 
-    private static let types = ArgumentSpec(name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard")
+    private static let types = ArgumentSpec(
+        name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard")
 
     static let add = CommandSpec(
         path: ["profile", "add"], summary: "Add a payment profile",
@@ -22,8 +24,12 @@ enum ProfileCommands {
             .value("copy-from", "PROFILE", "start from a copy of another profile of the account"),
             .ifNotExists,
         ],
-        examples: [Example(command: "profile add T12345678 webshop --method dintero_psp.creditcard --default dintero_psp.creditcard",
-                           explanation: "a profile offering cards")],
+        examples: [
+            Example(
+                command:
+                    "profile add T12345678 webshop --method dintero_psp.creditcard --default dintero_psp.creditcard",
+                explanation: "a profile offering cards")
+        ],
         run: { context in
             let id = try context.accountArgument()
             let profileID = context.arguments.argument("profile")
@@ -34,12 +40,14 @@ enum ProfileCommands {
                 guard account.profiles[profileID] == nil else {
                     existed = true
                     if context.arguments.flag("if-not-exists") { return }
-                    throw Rejection(reason: .alreadyExists, message: "profile '\(profileID)' already exists on account '\(id)'",
-                                    hints: ["pass --if-not-exists to accept an existing profile"])
+                    throw Rejection(
+                        reason: .alreadyExists, message: "profile '\(profileID)' already exists on account '\(id)'",
+                        hints: ["pass --if-not-exists to accept an existing profile"])
                 }
                 account.profiles[profileID] = try options.makeProfile(profileID, in: account)
             }
-            ChangeText.report(changes, in: context, noChange: existed ? "profile '\(profileID)' already exists" : "no changes")
+            ChangeText.report(
+                changes, in: context, noChange: existed ? "profile '\(profileID)' already exists" : "no changes")
             return 0
         })
 
@@ -55,7 +63,10 @@ enum ProfileCommands {
                 return 0
             }
             let rows = account.sortedProfiles.map { profile in
-                [profile.id, profile.channel, profile.defaultPaymentType ?? "-", offered(profile), profile.description ?? ""]
+                [
+                    profile.id, profile.channel, profile.defaultPaymentType ?? "-", offered(profile),
+                    profile.description ?? "",
+                ]
             }
             context.emit(table: Table(headers: ["PROFILE", "CHANNEL", "DEFAULT", "OFFERS", "DESCRIPTION"], rows: rows))
             return 0
@@ -68,32 +79,51 @@ enum ProfileCommands {
         run: { context in
             let (account, profile) = try context.readProfile()
             if context.options.json {
-                context.emit(versioned: ["account": .string(account.id),
-                                            "profile": ProfileDocument.json(profile)])
+                context.emit(versioned: [
+                    "account": .string(account.id),
+                    "profile": ProfileDocument.json(profile),
+                ])
                 return 0
             }
-            context.emit(KeyValueText.render([
-                ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
-                ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)), ("all_active", String(profile.allActive)),
-                ("default_payment_type", profile.defaultPaymentType ?? "-"), ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
-                ("methods", profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")),
-                ("offers", offered(profile, in: account)),
-            ]))
+            context.emit(
+                KeyValueText.render([
+                    ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
+                    ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)),
+                    ("all_active", String(profile.allActive)),
+                    ("default_payment_type", profile.defaultPaymentType ?? "-"),
+                    ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
+                    (
+                        "methods",
+                        profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")
+                    ),
+                    ("offers", offered(profile, in: account)),
+                ]))
             return 0
         })
 
     static let set = CommandSpec(
-        path: ["profile", "set"], summary: "Change profile fields; all pairs are validated first, then written together",
-        arguments: [.account, .profile,
-                    ArgumentSpec(name: "key=value", arity: .oneOrMore,
-                                 help: "description, channel, auto_capture, default_payment_type, all_active, merchant_terms_url (empty value clears)")],
-        examples: [Example(command: "profile set T12345678 webshop default_payment_type=dintero_psp.creditcard auto_capture=true",
-                           explanation: "set the default and turn on auto capture")],
+        path: ["profile", "set"],
+        summary: "Change profile fields; all pairs are validated first, then written together",
+        arguments: [
+            .account, .profile,
+            ArgumentSpec(
+                name: "key=value", arity: .oneOrMore,
+                help:
+                    "description, channel, auto_capture, default_payment_type, all_active, merchant_terms_url (empty value clears)"
+            ),
+        ],
+        examples: [
+            Example(
+                command: "profile set T12345678 webshop default_payment_type=dintero_psp.creditcard auto_capture=true",
+                explanation: "set the default and turn on auto capture")
+        ],
         run: { context in
             let id = try context.accountArgument()
             let profileID = context.arguments.argument("profile")
-            let edits = try KeyValuePairs.parse(context.arguments.arguments("key=value")) { try ProfileField(parsing: $0) }
-                .map { field, value in try field.edit(value) }
+            let edits = try KeyValuePairs.parse(context.arguments.arguments("key=value")) {
+                try ProfileField(parsing: $0)
+            }
+            .map { field, value in try field.edit(value) }
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 var profile = try account.existingProfile(profileID)
                 for edit in edits { edit(&profile) }
@@ -106,18 +136,28 @@ enum ProfileCommands {
     static let addMethod = CommandSpec(
         path: ["profile", "add-method"], summary: "Offer payment types in a profile (idempotent)",
         arguments: [.account, .profile, types],
-        examples: [Example(command: "profile add-method T12345678 webshop dintero_psp.clicktopay", explanation: "offer Click to Pay")],
+        examples: [
+            Example(
+                command: "profile add-method T12345678 webshop dintero_psp.clicktopay",
+                explanation: "offer Click to Pay")
+        ],
         run: { context in
             let types = try context.arguments.arguments("type").map(PaymentType.init(parsing:))
             return try editMethods(context, noChange: "no changes: the profile already offers them") { profile in
-                for type in types where profile.methods[type.identifier] == nil { profile.methods[type.identifier] = [:] }
+                for type in types where profile.methods[type.identifier] == nil {
+                    profile.methods[type.identifier] = [:]
+                }
             }
         })
 
     static let removeMethod = CommandSpec(
         path: ["profile", "remove-method"], summary: "Stop offering payment types in a profile (idempotent)",
         arguments: [.account, .profile, types],
-        examples: [Example(command: "profile remove-method T12345678 webshop bambora.creditcard", explanation: "stop offering a type")],
+        examples: [
+            Example(
+                command: "profile remove-method T12345678 webshop bambora.creditcard",
+                explanation: "stop offering a type")
+        ],
         run: { context in
             let words = context.arguments.arguments("type")
             return try editMethods(context, noChange: "no changes: the profile does not offer them") { profile in
@@ -130,10 +170,13 @@ enum ProfileCommands {
     static let remove = CommandSpec(
         path: ["profile", "remove"], summary: "Remove a payment profile",
         arguments: [.account, .profile], options: [.yes],
-        examples: [Example(command: "profile remove T12345678 webshop --yes", explanation: "remove without a prompt (CI)")],
+        examples: [
+            Example(command: "profile remove T12345678 webshop --yes", explanation: "remove without a prompt (CI)")
+        ],
         run: { context in
             let (account, profile) = try context.readProfile()
-            try context.confirm("remove profile '\(profile.id)' of account '\(account.id)'", yes: context.arguments.flag("yes"))
+            try context.confirm(
+                "remove profile '\(profile.id)' of account '\(account.id)'", yes: context.arguments.flag("yes"))
             let changes = try context.writer.modifyExisting(account.id) { account in
                 _ = try account.existingProfile(profile.id)
                 account.profiles[profile.id] = nil
@@ -142,8 +185,10 @@ enum ProfileCommands {
             return 0
         })
 
-    private static func editMethods(_ context: CommandContext, noChange: String,
-                                    _ edit: @escaping (inout PaymentProfile) throws -> Void) throws -> Int32 {
+    private static func editMethods(
+        _ context: CommandContext, noChange: String,
+        _ edit: @escaping (inout PaymentProfile) throws -> Void
+    ) throws -> Int32 {
         let id = try context.accountArgument()
         let profileID = context.arguments.argument("profile")
         let changes = try context.writer.modifyExisting(id.rawValue) { account in
@@ -159,7 +204,8 @@ enum ProfileCommands {
     static func offered(_ profile: PaymentProfile, in account: MerchantAccount? = nil) -> String {
         var parts = profile.sortedMethodTypes
         if profile.allActive {
-            let implicit = account.map { account in account.sortedMethodTypes.filter { profile.methods[$0] == nil } } ?? []
+            let implicit =
+                account.map { account in account.sortedMethodTypes.filter { profile.methods[$0] == nil } } ?? []
             parts.insert(implicit.isEmpty ? "(all active)" : "(all active: \(implicit.joined(separator: ", ")))", at: 0)
         }
         return parts.isEmpty ? "-" : parts.joined(separator: ", ")

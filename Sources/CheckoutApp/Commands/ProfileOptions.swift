@@ -51,8 +51,9 @@ enum ProfileField: String, CaseIterable {
     init(parsing text: String) throws {
         guard let field = ProfileField(rawValue: text) else {
             let names = ProfileField.allCases.map(\.rawValue)
-            throw Rejection.invalid("unknown profile field '\(String(text.prefix(60)).debugEscaped)'",
-                                    hints: Suggestion.hints(for: text, among: names) + ["fields are: \(names.joined(separator: ", "))"])
+            throw Rejection.invalid(
+                "unknown profile field '\(String(text.prefix(60)).debugEscaped)'",
+                hints: Suggestion.hints(for: text, among: names) + ["fields are: \(names.joined(separator: ", "))"])
         }
         self = field
     }
@@ -82,7 +83,11 @@ enum ProfileField: String, CaseIterable {
     }
 
     private static func parseBool(_ value: String, key: String) throws -> Bool {
-        guard let flag = Bool(value) else { throw Rejection.invalid("invalid value '\(String(value.prefix(60)).debugEscaped)' for '\(key)'", hints: ["\(key) must be true or false"]) }
+        guard let flag = Bool(value) else {
+            throw Rejection.invalid(
+                "invalid value '\(String(value.prefix(60)).debugEscaped)' for '\(key)'",
+                hints: ["\(key) must be true or false"])
+        }
         return flag
     }
 }

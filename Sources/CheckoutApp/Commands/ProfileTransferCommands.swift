@@ -9,10 +9,16 @@ enum ProfileTransferCommands {
 
     static let export = CommandSpec(
         path: ["profile", "export"], summary: "Export profiles as Dintero's PUT /v1/admin/session/profiles/{id} body",
-        arguments: [.account, ArgumentSpec(name: "profile", arity: .zeroOrMore, help: "profiles to export (default: all)")],
+        arguments: [
+            .account, ArgumentSpec(name: "profile", arity: .zeroOrMore, help: "profiles to export (default: all)"),
+        ],
         options: [.output],
-        examples: [Example(command: "profile export T12345678 webshop", explanation: "one profile as a JSON object"),
-                   Example(command: "profile export T12345678 --output profiles.json", explanation: "every profile as a JSON array")],
+        examples: [
+            Example(command: "profile export T12345678 webshop", explanation: "one profile as a JSON object"),
+            Example(
+                command: "profile export T12345678 --output profiles.json", explanation: "every profile as a JSON array"
+            ),
+        ],
         discussion: "One profile named: a JSON object. None or several: a JSON array sorted by profile id.",
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
@@ -24,11 +30,17 @@ enum ProfileTransferCommands {
         })
 
     static let importProfiles = CommandSpec(
-        path: ["profile", "import"], summary: "Import profiles from Dintero's JSON (one object or an array); all or nothing",
+        path: ["profile", "import"],
+        summary: "Import profiles from Dintero's JSON (one object or an array); all or nothing",
         arguments: [.account, ArgumentSpec(name: "file", arity: .required, help: "a JSON file, or - for stdin")],
         options: [.flag("replace", "replace profiles that already exist")],
-        examples: [Example(command: "profile import T12345678 profiles.json", explanation: "import what GET /v1/admin/session/profiles returned")],
-        discussion: "Read-only fields (id, created_at, updated_at, …, payability, type) are dropped; unknown fields are kept and exported again.",
+        examples: [
+            Example(
+                command: "profile import T12345678 profiles.json",
+                explanation: "import what GET /v1/admin/session/profiles returned")
+        ],
+        discussion:
+            "Read-only fields (id, created_at, updated_at, …, payability, type) are dropped; unknown fields are kept and exported again.",
         run: { context in
             let id = try context.accountArgument()
             let file = context.arguments.argument("file")
@@ -37,9 +49,11 @@ enum ProfileTransferCommands {
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let existing = profiles.map(\.id).filter { account.profiles[$0] != nil }
                 if !existing.isEmpty && !replace {
-                    throw Rejection(reason: .alreadyExists,
-                                    message: "profile \(existing.map { "'\($0)'" }.joined(separator: ", ")) already exists on account '\(id)'",
-                                    hints: ["pass --replace to replace existing profiles"])
+                    throw Rejection(
+                        reason: .alreadyExists,
+                        message:
+                            "profile \(existing.map { "'\($0)'" }.joined(separator: ", ")) already exists on account '\(id)'",
+                        hints: ["pass --replace to replace existing profiles"])
                 }
                 for profile in profiles { account.profiles[profile.id] = profile }
             }
@@ -52,8 +66,10 @@ enum ProfileTransferCommands {
         let items: [(JSONValue, String)]
         switch document {
         case .object: items = [(document, "$")]
-        case let .array(elements): items = elements.enumerated().map { ($1, "$[\($0)]") }
-        default: throw Rejection.invalid("'\(file)' holds \(document.typeName), expected a profile object or an array of them")
+        case .array(let elements): items = elements.enumerated().map { ($1, "$[\($0)]") }
+        default:
+            throw Rejection.invalid(
+                "'\(file)' holds \(document.typeName), expected a profile object or an array of them")
         }
         var seen: [String: String] = [:]
         return try items.map { value, path in
@@ -79,7 +95,9 @@ enum JSONInput {
         } catch let error as FileError {
             throw Rejection.invalid("cannot read '\(error.path)': \(error.reason)")
         }
-        guard bytes.count <= maximumBytes else { throw Rejection.invalid("'\(file)' is larger than \(maximumBytes >> 20) MiB") }
+        guard bytes.count <= maximumBytes else {
+            throw Rejection.invalid("'\(file)' is larger than \(maximumBytes >> 20) MiB")
+        }
         do {
             return try JSONParser.parse(bytes)
         } catch {

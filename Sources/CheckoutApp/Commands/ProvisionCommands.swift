@@ -19,15 +19,18 @@ enum ProvisionCommands {
         })
 
     static let apply = CommandSpec(
-        path: ["apply"], summary: "Make the store match a state document: plan, validate, then write in one transaction",
+        path: ["apply"],
+        summary: "Make the store match a state document: plan, validate, then write in one transaction",
         arguments: [ArgumentSpec(name: "file", arity: .required, help: "a state document, or - for stdin")],
         options: [.flag("dry-run", "print the plan and write nothing")],
-        examples: [Example(command: "apply state.json --dry-run", explanation: "show the plan on a pull request"),
-                   Example(command: "apply state.json", explanation: "apply it on merge")],
+        examples: [
+            Example(command: "apply state.json --dry-run", explanation: "show the plan on a pull request"),
+            Example(command: "apply state.json", explanation: "apply it on merge"),
+        ],
         discussion: """
-        Every account in the document gets exactly the document's settings, methods and profiles; accounts not in
-        the document are untouched. If the result breaks any error rule of the audit, nothing is written (exit 3).
-        """,
+            Every account in the document gets exactly the document's settings, methods and profiles; accounts not in
+            the document are untouched. If the result breaks any error rule of the audit, nothing is written (exit 3).
+            """,
         run: { context in
             let file = context.arguments.argument("file")
             let targets = try StateDocument.parse(try JSONInput.read(file, context))
@@ -42,10 +45,11 @@ enum ProvisionCommands {
     private static func refuseErrors(in accounts: [MerchantAccount]) throws {
         let errors = AuditReport(accounts: accounts).findings.filter { $0.severity == .error }
         guard let first = errors.first else { return }
-        throw Rejection(reason: errors.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue,
-                        message: "the document breaks \(AuditText.plural(errors.count, "audit rule")); nothing written",
-                        hints: ["fix the state document and run apply again; first: \(first.rule) (\(first.account))"],
-                        details: errors.map { "  error \($0.rule): \($0.message)" }, findings: errors)
+        throw Rejection(
+            reason: errors.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue,
+            message: "the document breaks \(AuditText.plural(errors.count, "audit rule")); nothing written",
+            hints: ["fix the state document and run apply again; first: \(first.rule) (\(first.account))"],
+            details: errors.map { "  error \($0.rule): \($0.message)" }, findings: errors)
     }
 
     private static func plan(_ targets: [MerchantAccount], _ context: CommandContext) throws -> [Change] {
@@ -62,14 +66,18 @@ enum ProvisionCommands {
 
     private static func report(_ changes: [Change], applied: Bool, _ context: CommandContext) {
         if context.options.json {
-            context.emit(versioned: ["changes": .array(changes.map(ChangeDocument.json)),
-                                        "summary": ChangeDocument.summaryJSON(changes), "applied": .bool(applied)])
+            context.emit(versioned: [
+                "changes": .array(changes.map(ChangeDocument.json)),
+                "summary": ChangeDocument.summaryJSON(changes), "applied": .bool(applied),
+            ])
             return
         }
         guard !changes.isEmpty else { return context.emit("No changes.\n") }
         let counts = Dictionary(grouping: changes, by: \.action).mapValues(\.count)
-        context.emit(changes.map { ChangeText.line($0, style: context.outputStyle) + "\n" }.joined()
-            + "Plan: \(counts[.add] ?? 0) to add, \(counts[.change] ?? 0) to change, \(counts[.remove] ?? 0) to remove.\n")
+        context.emit(
+            changes.map { ChangeText.line($0, style: context.outputStyle) + "\n" }.joined()
+                + "Plan: \(counts[.add] ?? 0) to add, \(counts[.change] ?? 0) to change, \(counts[.remove] ?? 0) to remove.\n"
+        )
         context.inform(applied ? "Applied." : "Dry run: nothing written.")
     }
 }

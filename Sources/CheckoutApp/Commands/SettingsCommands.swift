@@ -12,8 +12,10 @@ enum SettingsCommands {
     static let show = CommandSpec(
         path: ["settings", "show"], summary: "Show an account's settings, or one setting's value",
         arguments: [.account, ArgumentSpec(name: "key", arity: .optional, help: "one setting: \(keyList)")],
-        examples: [Example(command: "settings show T12345678", explanation: "every setting"),
-                   Example(command: "settings show T12345678 country", explanation: "just the value")],
+        examples: [
+            Example(command: "settings show T12345678", explanation: "every setting"),
+            Example(command: "settings show T12345678 country", explanation: "just the value"),
+        ],
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             if let keyText = context.arguments.optionalArgument("key") {
@@ -25,19 +27,25 @@ enum SettingsCommands {
                 }
                 context.emit(versioned: ["account": .string(account.id), "settings": .object(settings)])
             } else {
-                context.emit(KeyValueText.render(account.settings.keys.sorted().map { ($0, account.settings[$0] ?? "") }))
+                context.emit(
+                    KeyValueText.render(account.settings.keys.sorted().map { ($0, account.settings[$0] ?? "") }))
             }
             return 0
         })
 
-    private static func showOne(_ key: SettingKey, of account: MerchantAccount, _ context: CommandContext) throws -> Int32 {
+    private static func showOne(_ key: SettingKey, of account: MerchantAccount, _ context: CommandContext) throws
+        -> Int32
+    {
         guard let value = account.settings[key.rawValue] else {
-            throw Rejection.notFound("setting '\(key.rawValue)' is not set on account '\(account.id)'",
-                                     hints: ["set it with 'checkout-admin settings set \(account.id) \(key.rawValue)=…'"])
+            throw Rejection.notFound(
+                "setting '\(key.rawValue)' is not set on account '\(account.id)'",
+                hints: ["set it with 'checkout-admin settings set \(account.id) \(key.rawValue)=…'"])
         }
         if context.options.json {
-            context.emit(versioned: ["account": .string(account.id), "key": .string(key.rawValue),
-                                        "value": AccountDocument.settingJSON(key: key.rawValue, value: value)])
+            context.emit(versioned: [
+                "account": .string(account.id), "key": .string(key.rawValue),
+                "value": AccountDocument.settingJSON(key: key.rawValue, value: value),
+            ])
         } else {
             context.emit(value + "\n")
         }
@@ -46,12 +54,20 @@ enum SettingsCommands {
 
     static let set = CommandSpec(
         path: ["settings", "set"], summary: "Set settings; all pairs are validated first, then written together",
-        arguments: [.account, ArgumentSpec(name: "key=value", arity: .oneOrMore, help: "a setting and its value; keys: \(keyList)")],
-        examples: [Example(command: "settings set T12345678 name='Example AS' country=NO checkout_express=true",
-                           explanation: "set three settings in one transaction")],
+        arguments: [
+            .account,
+            ArgumentSpec(name: "key=value", arity: .oneOrMore, help: "a setting and its value; keys: \(keyList)"),
+        ],
+        examples: [
+            Example(
+                command: "settings set T12345678 name='Example AS' country=NO checkout_express=true",
+                explanation: "set three settings in one transaction")
+        ],
         run: { context in
             let id = try context.accountArgument()
-            let pairs = try KeyValuePairs.parse(context.arguments.arguments("key=value")) { try SettingKey(parsing: $0) }
+            let pairs = try KeyValuePairs.parse(context.arguments.arguments("key=value")) {
+                try SettingKey(parsing: $0)
+            }
             for (key, value) in pairs { try key.validate(value) }
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 for (key, value) in pairs { account.settings[key.rawValue] = value }
@@ -78,7 +94,9 @@ enum SettingsCommands {
 /// `key=value` words, as `settings set` and `profile set` take them.
 enum KeyValuePairs {
     /// Splits each word at its first `=`, parses the key, refuses a key given twice.
-    static func parse<Key: Hashable & RawRepresentable<String>>(_ words: [String], key parseKey: (String) throws -> Key) throws -> [(Key, String)] {
+    static func parse<Key: Hashable & RawRepresentable<String>>(_ words: [String], key parseKey: (String) throws -> Key)
+        throws -> [(Key, String)]
+    {
         var seen = Set<Key>()
         return try words.map { word in
             guard let equals = word.firstIndex(of: "=") else {

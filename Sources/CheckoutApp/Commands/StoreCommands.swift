@@ -14,12 +14,15 @@ enum StoreCommands {
         run: { context in
             let existed = pathKind(context.options.storePath) != .missing
             // The version found before opening, to tell an upgrade from a store already up to date.
-            let previous: Int? = if case let .ours(version) = StoreFile.inspect(context.options.storePath) { version } else { nil }
+            let previous: Int? =
+                if case .ours(let version) = StoreFile.inspect(context.options.storePath) { version } else { nil }
             let store = try context.writeStore()
             let version = try store.schemaVersion()
             if context.options.json {
-                context.emit(versioned: ["path": .string(store.path),
-                                            "schema_version": ChangeDocument.number(version), "created": .bool(!existed)])
+                context.emit(versioned: [
+                    "path": .string(store.path),
+                    "schema_version": ChangeDocument.number(version), "created": .bool(!existed),
+                ])
             } else {
                 context.emit(KeyValueText.render([("path", store.path), ("schema_version", String(version))]))
                 if !existed {
@@ -42,13 +45,16 @@ enum StoreCommands {
             let size = store.exists ? fileSize(store.path) ?? 0 : 0
             let fields: [(String, JSONValue)] = [
                 ("path", .string(store.path)), ("exists", .bool(store.exists)),
-                ("schema_version", ChangeDocument.number(try store.schemaVersion())), ("size_bytes", .number(String(size))),
-                ("accounts", ChangeDocument.number(statistics.accounts)), ("methods", ChangeDocument.number(statistics.methods)),
+                ("schema_version", ChangeDocument.number(try store.schemaVersion())),
+                ("size_bytes", .number(String(size))),
+                ("accounts", ChangeDocument.number(statistics.accounts)),
+                ("methods", ChangeDocument.number(statistics.methods)),
                 ("profiles", ChangeDocument.number(statistics.profiles)),
                 ("history_entries", ChangeDocument.number(statistics.historyEntries)),
             ]
             if context.options.json {
-                context.emit(json: .object(Dictionary(uniqueKeysWithValues: fields + [("format_version", .string("1"))])))
+                context.emit(
+                    json: .object(Dictionary(uniqueKeysWithValues: fields + [("format_version", .string("1"))])))
             } else {
                 context.emit(KeyValueText.render(fields.map { ($0.0, $0.1.plainText) }))
             }
@@ -60,9 +66,9 @@ extension JSONValue {
     /// A scalar as plain text for `key: value` output.
     var plainText: String {
         switch self {
-        case let .string(text): return text
-        case let .number(text): return text
-        case let .bool(flag): return flag ? "yes" : "no"
+        case .string(let text): return text
+        case .number(let text): return text
+        case .bool(let flag): return flag ? "yes" : "no"
         case .null: return "-"
         default: return compactText()
         }

@@ -16,24 +16,31 @@ struct AccountWriter {
         // On a missing store the edit runs first against the empty stand-in, so a refused or empty change
         // never creates the file or its folder.
         if pathKind(context.options.storePath) == .missing,
-           try transaction(on: try context.readStore(), ids, edit, showsProgress: false).isEmpty {
+            try transaction(on: try context.readStore(), ids, edit, showsProgress: false).isEmpty
+        {
             return []
         }
         return try transaction(on: try context.writeStore(), ids, edit, showsProgress: true)
     }
 
-    private func transaction(on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
-                             showsProgress: Bool) throws -> [Change] {
+    private func transaction(
+        on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
+        showsProgress: Bool
+    ) throws -> [Change] {
         try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
-                try store.database.transaction(.immediate) { try apply(edit, to: ids, in: store, showsProgress: showsProgress) }
+                try store.database.transaction(.immediate) {
+                    try apply(edit, to: ids, in: store, showsProgress: showsProgress)
+                }
             }
         }
     }
 
     // Runs inside the transaction: what the edit decides on is read under the write lock.
-    private func apply(_ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store,
-                       showsProgress: Bool) throws -> [Change] {
+    private func apply(
+        _ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store,
+        showsProgress: Bool
+    ) throws -> [Change] {
         var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
         for account in try store.loadAccounts(ids) { accounts[account.id] = account }
         let before = accounts
@@ -67,11 +74,14 @@ struct AccountWriter {
         }
     }
 
-    private func save(before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store,
-                      showsProgress: Bool) throws -> [Change] {
+    private func save(
+        before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store,
+        showsProgress: Bool
+    ) throws -> [Change] {
         var changes: [Change] = []
         for id in after.keys.sorted() {
-            let old = before[id] ?? nil, new = after[id] ?? nil
+            let old = before[id] ?? nil
+            let new = after[id] ?? nil
             let accountChanges = ChangeSet.between(old, new)
             guard !accountChanges.isEmpty else { continue }
             if let new { try AccountWriter.refuseNewErrors(before: old, after: new) }
@@ -80,7 +90,9 @@ struct AccountWriter {
         guard !changes.isEmpty else { return [] }
         let now = Timestamp.now().rfc3339
         var progress = Progress(total: showsProgress ? changes.count : 0, context: context)
-        for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({ changes[$0..<min($0 + Progress.chunkSize, changes.count)] }) {
+        for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({
+            changes[$0..<min($0 + Progress.chunkSize, changes.count)]
+        }) {
             try store.persist(Array(chunk), createdAt: now)
             try store.appendHistory(chunk.map { historyEntry($0, at: now) })
             progress.advance(by: chunk.count)
@@ -90,10 +102,11 @@ struct AccountWriter {
     }
 
     private func historyEntry(_ change: Change, at time: String) -> HistoryEntry {
-        HistoryEntry(at: time, actor: context.options.actor, command: context.commandLine, account: change.account,
-                     action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
-                     before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
-                     after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
+        HistoryEntry(
+            at: time, actor: context.options.actor, command: context.commandLine, account: change.account,
+            action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
+            before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
+            after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
     }
 
     /// Refuses a change that creates an error finding the account did not have (SPEC §6).
@@ -105,15 +118,19 @@ struct AccountWriter {
         let created = errors.filter { !known.contains($0.identity) }
         guard let first = created.first else { return }
         let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
-        throw Rejection(reason: reason, message: "refused: \(first.message) (\(first.rule))",
-                        hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" },
-                        findings: created)
+        throw Rejection(
+            reason: reason, message: "refused: \(first.message) (\(first.rule))",
+            hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" },
+            findings: created)
     }
 
     /// The not-found refusal for an account, with the command that creates it and a near id, if any.
     static func accountNotFound(_ id: String, among known: [String] = []) -> Rejection {
-        Rejection.notFound("account '\(id)' not found",
-                           hints: Suggestion.hints(for: id, among: known) + ["create it with 'checkout-admin account add \(shellQuoted(id))'"])
+        Rejection.notFound(
+            "account '\(id)' not found",
+            hints: Suggestion.hints(for: id, among: known) + [
+                "create it with 'checkout-admin account add \(shellQuoted(id))'"
+            ])
     }
 }
 

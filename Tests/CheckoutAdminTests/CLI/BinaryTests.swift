@@ -8,7 +8,8 @@ final class BinaryTests: XCTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("checkout-admin-binary-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "checkout-admin-binary-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -25,32 +26,48 @@ final class BinaryTests: XCTestCase {
     func testInvalidUTF8ArgumentInArgvExitsTwo() throws {
         // Foundation passes arguments as Strings, which cannot hold invalid UTF-8; the shell's printf can.
         let binary = try Self.binary()
-        let result = try run(executable: URL(fileURLWithPath: "/bin/sh"),
-                             ["-c", #"exec "$0" account show "$(printf 'T\377')""#, binary.path])
-        XCTAssertEqual(result, BinaryResult(status: 2, stdout: "",
-                                            stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n"))
+        let result = try run(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            ["-c", #"exec "$0" account show "$(printf 'T\377')""#, binary.path])
+        XCTAssertEqual(
+            result,
+            BinaryResult(
+                status: 2, stdout: "",
+                stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n"))
     }
 
     func testListingAMissingStoreExitsZeroAndCreatesNothing() throws {
         let folder = directory.appendingPathComponent("data")
         let store = folder.appendingPathComponent("store.sqlite")
         let result = try run(["account", "list"], store: store.path)
-        XCTAssertEqual(result, BinaryResult(status: 0, stdout: "ACCOUNT\tENVIRONMENT\tNAME\tMETHODS\tPROFILES\tCLICK_TO_PAY\n", stderr: ""))
+        XCTAssertEqual(
+            result,
+            BinaryResult(status: 0, stdout: "ACCOUNT\tENVIRONMENT\tNAME\tMETHODS\tPROFILES\tCLICK_TO_PAY\n", stderr: "")
+        )
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.path), "store file created by a read")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "store folder created by a read")
     }
 
     func testFailureWritesOnlyTheErrorOnStderr() throws {
         let result = try run(["account", "show", "T12345678"])
-        XCTAssertEqual(result, BinaryResult(status: 3, stdout: "",
-                                            stderr: "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n"))
+        XCTAssertEqual(
+            result,
+            BinaryResult(
+                status: 3, stdout: "",
+                stderr:
+                    "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n"
+            ))
     }
 
     func testUsageErrorWithJSONIsOneLineOnStderr() throws {
         let result = try run(["--json", "acount", "list"])
-        XCTAssertEqual(result, BinaryResult(status: 2, stdout: "",
-                                            stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"did you mean 'checkout-admin account'?; "#
-                                                + #"see 'checkout-admin --help' for the list of commands","message":"unknown command 'acount'"}}"# + "\n"))
+        XCTAssertEqual(
+            result,
+            BinaryResult(
+                status: 2, stdout: "",
+                stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"did you mean 'checkout-admin account'?; "#
+                    + #"see 'checkout-admin --help' for the list of commands","message":"unknown command 'acount'"}}"#
+                    + "\n"))
     }
 
     // MARK: - Running the binary
@@ -73,7 +90,8 @@ final class BinaryTests: XCTestCase {
             "CHECKOUT_ADMIN_STORE": store ?? directory.appendingPathComponent("store.sqlite").path,
             "CHECKOUT_ADMIN_ACTOR": "tester", "HOME": directory.path, "PATH": "/usr/bin:/bin", "LC_ALL": "C",
         ]
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
@@ -83,8 +101,9 @@ final class BinaryTests: XCTestCase {
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .exit, "the process was killed by a signal")
-        return BinaryResult(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                            stderr: String(decoding: errorData, as: UTF8.self))
+        return BinaryResult(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 
     private static func binary() throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -45,19 +46,23 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testRepeatedOptionKeepsEveryValueInOrder() throws {
-        let parsed = try parseRun(["method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "SEK", "--currency=NOK"])
+        let parsed = try parseRun([
+            "method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "SEK", "--currency=NOK",
+        ])
         XCTAssertEqual(parsed.allValues("currency"), ["SEK", "NOK"])
     }
 
     func testValueOptionWithoutAValueIsAUsageError() {
-        assertRun(cli.run("account add T12345678 --name"), status: 2,
-                  stderr: "error: option '--name' needs a value\nhint: usage: --name TEXT\n")
+        assertRun(
+            cli.run("account add T12345678 --name"), status: 2,
+            stderr: "error: option '--name' needs a value\nhint: usage: --name TEXT\n")
         XCTAssertNil(cli.storeBytes())
     }
 
     func testGlobalValueOptionWithoutAValueIsAUsageError() {
-        assertRun(cli.run("account list --store"), status: 2,
-                  stderr: "error: option '--store' needs a value\nhint: usage: --store PATH\n")
+        assertRun(
+            cli.run("account list --store"), status: 2,
+            stderr: "error: option '--store' needs a value\nhint: usage: --store PATH\n")
     }
 
     // MARK: - Flags
@@ -80,8 +85,10 @@ final class CommandLineParserTests: CLITestCase {
 
     func testNegatedIfNotExistsStillRefusesAnExistingAccount() {
         cli.succeed("account add T12345678")
-        assertRun(cli.run("account add T12345678 --if-not-exists --no-if-not-exists"), status: 3,
-                  stderr: "error: account 'T12345678' already exists\nhint: pass --if-not-exists to accept an existing account\n")
+        assertRun(
+            cli.run("account add T12345678 --if-not-exists --no-if-not-exists"), status: 3,
+            stderr:
+                "error: account 'T12345678' already exists\nhint: pass --if-not-exists to accept an existing account\n")
     }
 
     func testNoJSONAfterJSONGivesTextOutput() {
@@ -97,12 +104,14 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testNegatedFlagGivenAValueIsAUsageError() {
-        assertRun(cli.run("account list --no-json=yes"), status: 2, stderr: "error: option '--no-json' takes no value\n")
+        assertRun(
+            cli.run("account list --no-json=yes"), status: 2, stderr: "error: option '--no-json' takes no value\n")
     }
 
     func testNegatingAValueOptionIsAnUnknownOption() {
-        assertRun(cli.run("account list --no-store"), status: 2,
-                  stderr: "error: unknown option '--no-store'\nhint: see 'checkout-admin account list --help'\n")
+        assertRun(
+            cli.run("account list --no-store"), status: 2,
+            stderr: "error: unknown option '--no-store'\nhint: see 'checkout-admin account list --help'\n")
     }
 
     func testShortFlagIsTheSameAsItsLongForm() throws {
@@ -135,15 +144,17 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testJSONAfterDoubleDashIsValidatedAsTheAccountArgument() {
-        assertRun(cli.run("account add -- --json"), status: 3,
-                  stderr: "error: invalid account id '--json'\n"
-                      + "hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678\n")
+        assertRun(
+            cli.run("account add -- --json"), status: 3,
+            stderr: "error: invalid account id '--json'\n"
+                + "hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678\n")
     }
 
     func testHelpAfterDoubleDashIsAnArgument() {
-        assertRun(cli.run("account add -- --help"), status: 3,
-                  stderr: "error: invalid account id '--help'\n"
-                      + "hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678\n")
+        assertRun(
+            cli.run("account add -- --help"), status: 3,
+            stderr: "error: invalid account id '--help'\n"
+                + "hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678\n")
     }
 
     func testSingleDashIsAnArgument() throws {
@@ -167,15 +178,17 @@ final class CommandLineParserTests: CLITestCase {
 
     func testStoreOptionBeforeTheCommandChoosesTheStore() {
         let other = "\(cli.directory)/other.sqlite"
-        assertRun(cli.run(["--store", other, "account", "add", "T12345678"]), status: 0,
-                  stderr: "+ account T12345678\n")
+        assertRun(
+            cli.run(["--store", other, "account", "add", "T12345678"]), status: 0,
+            stderr: "+ account T12345678\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: other))
         XCTAssertNil(cli.storeBytes(), "the store of CHECKOUT_ADMIN_STORE must stay untouched")
     }
 
     func testCommandOptionBeforeTheCommandIsAnUnknownOption() {
-        assertRun(cli.run("--name Example account add T12345678"), status: 2,
-                  stderr: "error: unknown option '--name'\nhint: see 'checkout-admin --help'\n")
+        assertRun(
+            cli.run("--name Example account add T12345678"), status: 2,
+            stderr: "error: unknown option '--name'\nhint: see 'checkout-admin --help'\n")
         XCTAssertNil(cli.storeBytes())
     }
 
@@ -184,7 +197,8 @@ final class CommandLineParserTests: CLITestCase {
     func testHelpOptionPrintsTheCommandHelpOnStdout() {
         let result = cli.run("account add T12345678 --help")
         assertRun(result, status: 0, stdout: help(["account", "add"]))
-        XCTAssertTrue(result.stdout.hasPrefix("usage: checkout-admin account add <account> [--name TEXT] [--if-not-exists]\n"))
+        XCTAssertTrue(
+            result.stdout.hasPrefix("usage: checkout-admin account add <account> [--name TEXT] [--if-not-exists]\n"))
         XCTAssertNil(cli.storeBytes(), "help must not run the command")
     }
 
@@ -259,26 +273,30 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testHelpForAMisspelledCommandSuggestsTheClosestName() {
-        assertRun(cli.run("help acount"), status: 2,
-                  stderr: "error: no help for 'acount'\nhint: did you mean 'checkout-admin help account'?\n"
-                      + "hint: see 'checkout-admin --help'\n")
+        assertRun(
+            cli.run("help acount"), status: 2,
+            stderr: "error: no help for 'acount'\nhint: did you mean 'checkout-admin help account'?\n"
+                + "hint: see 'checkout-admin --help'\n")
     }
 
     func testHelpForAMisspelledSubcommandSuggestsTheClosestName() {
-        assertRun(cli.run("help account lis"), status: 2,
-                  stderr: "error: no help for 'account lis'\nhint: did you mean 'checkout-admin help account list'?\n"
-                      + "hint: see 'checkout-admin --help'\n")
+        assertRun(
+            cli.run("help account lis"), status: 2,
+            stderr: "error: no help for 'account lis'\nhint: did you mean 'checkout-admin help account list'?\n"
+                + "hint: see 'checkout-admin --help'\n")
     }
 
     func testHelpForAMisspelledTopicSuggestsTheTopic() {
-        assertRun(cli.run("help exit-code"), status: 2,
-                  stderr: "error: no help for 'exit-code'\nhint: did you mean 'checkout-admin help exit-codes'?\n"
-                      + "hint: see 'checkout-admin --help'\n")
+        assertRun(
+            cli.run("help exit-code"), status: 2,
+            stderr: "error: no help for 'exit-code'\nhint: did you mean 'checkout-admin help exit-codes'?\n"
+                + "hint: see 'checkout-admin --help'\n")
     }
 
     func testHelpForWordsBelowACommandIsAUsageError() {
-        assertRun(cli.run("help account add extra"), status: 2,
-                  stderr: "error: no help for 'account add extra'\nhint: see 'checkout-admin --help'\n")
+        assertRun(
+            cli.run("help account add extra"), status: 2,
+            stderr: "error: no help for 'account add extra'\nhint: see 'checkout-admin --help'\n")
     }
 
     // MARK: - Version
@@ -295,37 +313,47 @@ final class CommandLineParserTests: CLITestCase {
     // MARK: - Unknown words: suggested, never corrected
 
     func testAbbreviatedSubcommandIsUnknownWithASuggestion() {
-        assertRun(cli.run("account lis"), status: 2,
-                  stderr: "error: unknown command 'lis'\nhint: did you mean 'checkout-admin account list'?\n"
-                      + "hint: see 'checkout-admin account --help' for the list of commands\n")
+        assertRun(
+            cli.run("account lis"), status: 2,
+            stderr: "error: unknown command 'lis'\nhint: did you mean 'checkout-admin account list'?\n"
+                + "hint: see 'checkout-admin account --help' for the list of commands\n")
     }
 
     func testUnknownCommandSuggestsTheClosestName() {
-        assertRun(cli.run("acount list"), status: 2,
-                  stderr: "error: unknown command 'acount'\nhint: did you mean 'checkout-admin account'?\n"
-                      + "hint: see 'checkout-admin --help' for the list of commands\n")
+        assertRun(
+            cli.run("acount list"), status: 2,
+            stderr: "error: unknown command 'acount'\nhint: did you mean 'checkout-admin account'?\n"
+                + "hint: see 'checkout-admin --help' for the list of commands\n")
     }
 
     func testUnknownCommandFarFromEveryNameGetsNoSuggestion() {
-        assertRun(cli.run("frobnicate"), status: 2,
-                  stderr: "error: unknown command 'frobnicate'\nhint: see 'checkout-admin --help' for the list of commands\n")
+        assertRun(
+            cli.run("frobnicate"), status: 2,
+            stderr: "error: unknown command 'frobnicate'\nhint: see 'checkout-admin --help' for the list of commands\n")
     }
 
     func testMisspelledCommandIsNeverAutoCorrected() {
-        assertRun(cli.run("acount add T12345678"), status: 2,
-                  stderr: "error: unknown command 'acount'\nhint: did you mean 'checkout-admin account'?\n"
-                      + "hint: see 'checkout-admin --help' for the list of commands\n")
+        assertRun(
+            cli.run("acount add T12345678"), status: 2,
+            stderr: "error: unknown command 'acount'\nhint: did you mean 'checkout-admin account'?\n"
+                + "hint: see 'checkout-admin --help' for the list of commands\n")
         XCTAssertNil(cli.storeBytes())
     }
 
     func testUnknownOptionSuggestsTheClosestName() {
-        assertRun(cli.run("account list --jsn"), status: 2,
-                  stderr: "error: unknown option '--jsn'\nhint: did you mean '--json'?\nhint: see 'checkout-admin account list --help'\n")
+        assertRun(
+            cli.run("account list --jsn"), status: 2,
+            stderr:
+                "error: unknown option '--jsn'\nhint: did you mean '--json'?\nhint: see 'checkout-admin account list --help'\n"
+        )
     }
 
     func testUnknownOptionSuggestsACommandOption() {
-        assertRun(cli.run("account add T12345678 --nam Example"), status: 2,
-                  stderr: "error: unknown option '--nam'\nhint: did you mean '--name'?\nhint: see 'checkout-admin account add --help'\n")
+        assertRun(
+            cli.run("account add T12345678 --nam Example"), status: 2,
+            stderr:
+                "error: unknown option '--nam'\nhint: did you mean '--name'?\nhint: see 'checkout-admin account add --help'\n"
+        )
     }
 
     func testMisspelledOptionIsNeverAutoCorrected() {
@@ -334,14 +362,16 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testAbbreviatedOptionIsUnknown() {
-        assertRun(cli.run("account add T12345678 --if-not"), status: 2,
-                  stderr: "error: unknown option '--if-not'\nhint: see 'checkout-admin account add --help'\n")
+        assertRun(
+            cli.run("account add T12345678 --if-not"), status: 2,
+            stderr: "error: unknown option '--if-not'\nhint: see 'checkout-admin account add --help'\n")
         XCTAssertNil(cli.storeBytes())
     }
 
     func testUnknownShortOptionIsAUsageError() {
-        assertRun(cli.run("account list -x"), status: 2,
-                  stderr: "error: unknown option '-x'\nhint: see 'checkout-admin account list --help'\n")
+        assertRun(
+            cli.run("account list -x"), status: 2,
+            stderr: "error: unknown option '-x'\nhint: see 'checkout-admin account list --help'\n")
     }
 
     // MARK: - Arguments
@@ -351,14 +381,17 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testExtraArgumentIsAUsageError() {
-        assertRun(cli.run("account add T12345678 extra"), status: 2,
-                  stderr: "error: unexpected argument 'extra' for 'account add'\n" + addUsage)
+        assertRun(
+            cli.run("account add T12345678 extra"), status: 2,
+            stderr: "error: unexpected argument 'extra' for 'account add'\n" + addUsage)
         XCTAssertNil(cli.storeBytes())
     }
 
     func testArgumentToACommandWithoutArgumentsIsAUsageError() {
-        assertRun(cli.run("account list T12345678"), status: 2,
-                  stderr: "error: unexpected argument 'T12345678' for 'account list'\nhint: usage: checkout-admin account list\n")
+        assertRun(
+            cli.run("account list T12345678"), status: 2,
+            stderr:
+                "error: unexpected argument 'T12345678' for 'account list'\nhint: usage: checkout-admin account list\n")
     }
 
     func testOptionalArgumentMayBeLeftOut() throws {
@@ -372,95 +405,116 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     func testOneOrMoreArgumentNeedsAWord() {
-        assertRun(cli.run("settings unset T12345678"), status: 2,
-                  stderr: "error: 'settings unset' needs <key>…\nhint: usage: checkout-admin settings unset <account> <key>…\n")
+        assertRun(
+            cli.run("settings unset T12345678"), status: 2,
+            stderr:
+                "error: 'settings unset' needs <key>…\nhint: usage: checkout-admin settings unset <account> <key>…\n")
     }
 
     func testNoCommandIsAUsageError() {
-        assertRun(cli.run([]), status: 2,
-                  stderr: "error: no command given\nhint: see 'checkout-admin --help' for the list of commands\n")
+        assertRun(
+            cli.run([]), status: 2,
+            stderr: "error: no command given\nhint: see 'checkout-admin --help' for the list of commands\n")
     }
 
     func testOnlyGlobalOptionsIsAUsageError() {
-        assertRun(cli.run("--quiet"), status: 2,
-                  stderr: "error: no command given\nhint: see 'checkout-admin --help' for the list of commands\n")
+        assertRun(
+            cli.run("--quiet"), status: 2,
+            stderr: "error: no command given\nhint: see 'checkout-admin --help' for the list of commands\n")
     }
 
     func testGroupWithoutSubcommandNamesTheSubcommands() {
-        assertRun(cli.run("account"), status: 2,
-                  stderr: "error: 'account' needs a subcommand: add, export, list, remove, show\n"
-                      + "hint: see 'checkout-admin account --help'\n")
+        assertRun(
+            cli.run("account"), status: 2,
+            stderr: "error: 'account' needs a subcommand: add, export, list, remove, show\n"
+                + "hint: see 'checkout-admin account --help'\n")
     }
 
     // MARK: - Bytes of the arguments
 
     func testInvalidUTF8ArgumentIsAUsageError() {
-        assertRun(runRaw([Array("account".utf8), Array("show".utf8), [0x54, 0xFF, 0x31]]), status: 2,
-                  stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n")
+        assertRun(
+            runRaw([Array("account".utf8), Array("show".utf8), [0x54, 0xFF, 0x31]]), status: 2,
+            stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n")
         XCTAssertNil(cli.storeBytes())
     }
 
     func testOverlongUTF8EncodingIsInvalid() {
-        assertRun(runRaw([Array("account".utf8), Array("add".utf8), [0xC0, 0xAF]]), status: 2,
-                  stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n")
+        assertRun(
+            runRaw([Array("account".utf8), Array("add".utf8), [0xC0, 0xAF]]), status: 2,
+            stderr: "error: argument 3 is not valid UTF-8 text\nhint: arguments must be UTF-8 without NUL bytes\n")
     }
 
     func testNULByteInAnArgumentIsAUsageError() {
-        assertRun(runRaw([Array("account".utf8), Array("add".utf8), Array("T1234\u{0}5678".utf8)]), status: 2,
-                  stderr: "error: argument 3 contains a NUL byte\nhint: arguments must be UTF-8 without NUL bytes\n")
+        assertRun(
+            runRaw([Array("account".utf8), Array("add".utf8), Array("T1234\u{0}5678".utf8)]), status: 2,
+            stderr: "error: argument 3 contains a NUL byte\nhint: arguments must be UTF-8 without NUL bytes\n")
         XCTAssertNil(cli.storeBytes())
     }
 
     func testValidUTF8ArgumentsRunTheCommand() {
-        assertRun(runRaw([Array("account".utf8), Array("add".utf8), Array("T12345678".utf8), Array("--name=Café Ø".utf8)]),
-                  status: 0, stderr: "+ account T12345678\n+ settings T12345678 name: 'Café Ø'\n")
+        assertRun(
+            runRaw([Array("account".utf8), Array("add".utf8), Array("T12345678".utf8), Array("--name=Café Ø".utf8)]),
+            status: 0, stderr: "+ account T12345678\n+ settings T12345678 name: 'Café Ø'\n")
     }
 
     func testInvalidUTF8WithJSONIsReportedAsOneJSONObject() {
-        assertRun(runRaw([Array("--json".utf8), Array("account".utf8), [0xFF]]), status: 2,
-                  stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"arguments must be UTF-8 without NUL bytes","message":"argument 3 is not valid UTF-8 text"}}"#
-                      + "\n")
+        assertRun(
+            runRaw([Array("--json".utf8), Array("account".utf8), [0xFF]]), status: 2,
+            stderr:
+                #"{"error":{"code":"usage","exit_code":2,"hint":"arguments must be UTF-8 without NUL bytes","message":"argument 3 is not valid UTF-8 text"}}"#
+                + "\n")
     }
 
     // MARK: - Usage errors with --json
 
     func testUsageErrorWithJSONIsOneJSONObjectLineOnStderr() throws {
         let result = cli.run("--json account lis")
-        assertRun(result, status: 2,
-                  stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"did you mean 'checkout-admin account list'?; "#
-                      + #"see 'checkout-admin account --help' for the list of commands","message":"unknown command 'lis'"}}"#
-                      + "\n")
+        assertRun(
+            result, status: 2,
+            stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"did you mean 'checkout-admin account list'?; "#
+                + #"see 'checkout-admin account --help' for the list of commands","message":"unknown command 'lis'"}}"#
+                + "\n")
         let object = try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any]
         XCTAssertEqual(object?.keys.sorted(), ["error"])
     }
 
     func testUsageErrorWithJSONAfterTheCommandIsJSON() {
-        assertRun(cli.run("account add --json"), status: 2,
-                  stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"usage: checkout-admin account add <account> [--name TEXT] [--if-not-exists]","message":"'account add' needs <account>"}}"#
-                      + "\n")
+        assertRun(
+            cli.run("account add --json"), status: 2,
+            stderr:
+                #"{"error":{"code":"usage","exit_code":2,"hint":"usage: checkout-admin account add <account> [--name TEXT] [--if-not-exists]","message":"'account add' needs <account>"}}"#
+                + "\n")
     }
 
     func testUsageErrorWithoutAHintHasANullHintInJSON() {
-        assertRun(cli.run("account list --json --quiet=1"), status: 2,
-                  stderr: #"{"error":{"code":"usage","exit_code":2,"hint":null,"message":"option '--quiet' takes no value"}}"# + "\n")
+        assertRun(
+            cli.run("account list --json --quiet=1"), status: 2,
+            stderr: #"{"error":{"code":"usage","exit_code":2,"hint":null,"message":"option '--quiet' takes no value"}}"#
+                + "\n")
     }
 
     func testUsageErrorWithJSONNegatedIsText() {
-        assertRun(cli.run("--json account lis --no-json"), status: 2,
-                  stderr: "error: unknown command 'lis'\nhint: did you mean 'checkout-admin account list'?\n"
-                      + "hint: see 'checkout-admin account --help' for the list of commands\n")
+        assertRun(
+            cli.run("--json account lis --no-json"), status: 2,
+            stderr: "error: unknown command 'lis'\nhint: did you mean 'checkout-admin account list'?\n"
+                + "hint: see 'checkout-admin account --help' for the list of commands\n")
     }
 
     func testUsageErrorWithJSONAfterDoubleDashIsText() {
-        assertRun(cli.run("account list -- --json"), status: 2,
-                  stderr: "error: unexpected argument '--json' for 'account list'\nhint: usage: checkout-admin account list\n")
+        assertRun(
+            cli.run("account list -- --json"), status: 2,
+            stderr: "error: unexpected argument '--json' for 'account list'\nhint: usage: checkout-admin account list\n"
+        )
     }
 
     // MARK: - Helpers
 
-    private func parseRun(_ words: [String], file: StaticString = #filePath, line: UInt = #line) throws -> ParsedArguments {
+    private func parseRun(_ words: [String], file: StaticString = #filePath, line: UInt = #line) throws
+        -> ParsedArguments
+    {
         let result = try CommandLineParser(registry: Commands.registry).parse(words)
-        guard case let .run(_, parsed) = result else {
+        guard case .run(_, let parsed) = result else {
             XCTFail("expected a command to run for \(words), got \(result)", file: file, line: line)
             throw UsageError(message: "not a run")
         }
@@ -472,9 +526,11 @@ final class CommandLineParserTests: CLITestCase {
     }
 
     private func runRaw(_ arguments: [[UInt8]]) -> RunResult {
-        let output = CapturedOutput(), errors = CapturedOutput()
-        let status = CheckoutAdmin.run(rawArguments: arguments, environment: cli.environment,
-                                       streams: Streams(output: output, errors: errors, input: ProvidedInput()))
+        let output = CapturedOutput()
+        let errors = CapturedOutput()
+        let status = CheckoutAdmin.run(
+            rawArguments: arguments, environment: cli.environment,
+            streams: Streams(output: output, errors: errors, input: ProvidedInput()))
         return RunResult(status: status, stdout: output.text, stderr: errors.text)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -14,7 +15,8 @@ final class CommandTableTests: XCTestCase {
 
     func testEveryCommandHasAOneLineSummary() {
         for command in registry.commands {
-            XCTAssertFalse(command.summary.trimmingCharacters(in: .whitespaces).isEmpty, "'\(command.name)' has no summary")
+            XCTAssertFalse(
+                command.summary.trimmingCharacters(in: .whitespaces).isEmpty, "'\(command.name)' has no summary")
             XCTAssertFalse(command.summary.contains("\n"), "'\(command.name)' summary is more than one line")
         }
     }
@@ -45,17 +47,22 @@ final class CommandTableTests: XCTestCase {
             let usage = firstLine(of: help(command))
             XCTAssertTrue(usage.hasPrefix("usage: checkout-admin \(command.name)"), usage)
             for argument in command.arguments {
-                XCTAssertTrue(usage.contains(argument.usageForm), "'\(command.name)' synopsis lacks \(argument.usageForm): \(usage)")
+                XCTAssertTrue(
+                    usage.contains(argument.usageForm),
+                    "'\(command.name)' synopsis lacks \(argument.usageForm): \(usage)")
             }
             for option in command.options {
-                XCTAssertTrue(usage.contains("[\(option.usageForm)]"), "'\(command.name)' synopsis lacks \(option.usageForm): \(usage)")
+                XCTAssertTrue(
+                    usage.contains("[\(option.usageForm)]"),
+                    "'\(command.name)' synopsis lacks \(option.usageForm): \(usage)")
             }
         }
     }
 
     func testEveryCommandHelpShowsItsSummary() {
         for command in registry.commands {
-            XCTAssertTrue(help(command).contains("\n\n\(command.summary)\n"), "'\(command.name)' help lacks its summary")
+            XCTAssertTrue(
+                help(command).contains("\n\n\(command.summary)\n"), "'\(command.name)' help lacks its summary")
         }
     }
 
@@ -63,8 +70,9 @@ final class CommandTableTests: XCTestCase {
         for command in registry.commands {
             let lines = help(command).split(separator: "\n").map(String.init)
             for argument in command.arguments {
-                XCTAssertTrue(lines.contains { $0.hasPrefix("  \(argument.usageForm) ") && $0.hasSuffix(argument.help) },
-                              "'\(command.name)' help lacks a line for \(argument.usageForm)")
+                XCTAssertTrue(
+                    lines.contains { $0.hasPrefix("  \(argument.usageForm) ") && $0.hasSuffix(argument.help) },
+                    "'\(command.name)' help lacks a line for \(argument.usageForm)")
             }
         }
     }
@@ -72,9 +80,12 @@ final class CommandTableTests: XCTestCase {
     func testEveryCommandHelpListsItsOptionsWithTheirHelp() {
         for command in registry.commands {
             let text = help(command)
-            if !command.options.isEmpty { XCTAssertTrue(text.contains("\nOptions:\n"), "'\(command.name)' help has no Options:") }
+            if !command.options.isEmpty {
+                XCTAssertTrue(text.contains("\nOptions:\n"), "'\(command.name)' help has no Options:")
+            }
             for option in command.options {
-                XCTAssertTrue(hasOptionLine(option, in: text), "'\(command.name)' help lacks a line for --\(option.name)")
+                XCTAssertTrue(
+                    hasOptionLine(option, in: text), "'\(command.name)' help lacks a line for --\(option.name)")
             }
         }
     }
@@ -94,8 +105,9 @@ final class CommandTableTests: XCTestCase {
             let text = help(command)
             XCTAssertTrue(text.contains("\nExamples:\n"), "'\(command.name)' help has no Examples:")
             for example in command.examples {
-                XCTAssertTrue(text.contains("\n  # \(example.explanation)\n  checkout-admin \(example.command)\n"),
-                              "'\(command.name)' help lacks example '\(example.command)'")
+                XCTAssertTrue(
+                    text.contains("\n  # \(example.explanation)\n  checkout-admin \(example.command)\n"),
+                    "'\(command.name)' help lacks example '\(example.command)'")
             }
         }
     }
@@ -117,8 +129,11 @@ final class CommandTableTests: XCTestCase {
             let text = renderer.help(for: [group.name]) ?? ""
             for command in registry.commands(under: [group.name]) {
                 let word = command.path[1]
-                XCTAssertTrue(text.split(separator: "\n").contains { $0.hasPrefix("  \(word) ") && $0.hasSuffix(command.summary) },
-                              "group '\(group.name)' help lacks '\(word)'")
+                XCTAssertTrue(
+                    text.split(separator: "\n").contains {
+                        $0.hasPrefix("  \(word) ") && $0.hasSuffix(command.summary)
+                    },
+                    "group '\(group.name)' help lacks '\(word)'")
             }
         }
     }
@@ -126,7 +141,8 @@ final class CommandTableTests: XCTestCase {
     func testEveryFirstWordOfASubcommandIsADeclaredGroup() {
         let groups = Set(registry.groups.map(\.name))
         for command in registry.commands where command.path.count > 1 {
-            XCTAssertTrue(groups.contains(command.path[0]), "'\(command.path[0])' of '\(command.name)' is not a declared group")
+            XCTAssertTrue(
+                groups.contains(command.path[0]), "'\(command.path[0])' of '\(command.name)' is not a declared group")
         }
     }
 
@@ -135,7 +151,8 @@ final class CommandTableTests: XCTestCase {
         for word in registry.children(of: []) {
             let summary = registry.summary(of: [word])
             XCTAssertFalse(summary.isEmpty, "'\(word)' has no summary")
-            XCTAssertTrue(lines.contains { $0.hasPrefix("  \(word) ") && $0.hasSuffix(summary) }, "root help lacks '\(word)'")
+            XCTAssertTrue(
+                lines.contains { $0.hasPrefix("  \(word) ") && $0.hasSuffix(summary) }, "root help lacks '\(word)'")
         }
     }
 
@@ -160,7 +177,9 @@ final class CommandTableTests: XCTestCase {
             let options = GlobalOptions.specs + command.options
             let names = Set(options.map(\.name))
             for flag in options where flag.kind == .flag {
-                XCTAssertFalse(names.contains("no-\(flag.name)"), "'\(command.name)': --no-\(flag.name) is both an option and a negation")
+                XCTAssertFalse(
+                    names.contains("no-\(flag.name)"),
+                    "'\(command.name)': --no-\(flag.name) is both an option and a negation")
             }
         }
     }
@@ -168,7 +187,8 @@ final class CommandTableTests: XCTestCase {
     func testOptionNamesAreLowerCaseWordsJoinedByHyphens() {
         for command in registry.commands {
             for option in GlobalOptions.specs + command.options {
-                let valid = !option.name.isEmpty && !option.name.hasPrefix("-") && !option.name.hasSuffix("-")
+                let valid =
+                    !option.name.isEmpty && !option.name.hasPrefix("-") && !option.name.hasSuffix("-")
                     && option.name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
                 XCTAssertTrue(valid, "'\(command.name)': bad option name '\(option.name)'")
             }
@@ -180,8 +200,9 @@ final class CommandTableTests: XCTestCase {
     func testOnlyTheLastArgumentMayTakeSeveralWords() {
         for command in registry.commands {
             for argument in command.arguments.dropLast() {
-                XCTAssertTrue(argument.arity == .required || argument.arity == .optional,
-                              "'\(command.name)': \(argument.usageForm) takes several words but is not last")
+                XCTAssertTrue(
+                    argument.arity == .required || argument.arity == .optional,
+                    "'\(command.name)': \(argument.usageForm) takes several words but is not last")
             }
         }
     }
@@ -189,9 +210,12 @@ final class CommandTableTests: XCTestCase {
     func testNoRequiredArgumentFollowsAnOptionalOne() {
         for command in registry.commands {
             let arities = command.arguments.map(\.arity)
-            guard let firstOptional = arities.firstIndex(where: { $0 == .optional || $0 == .zeroOrMore }) else { continue }
-            XCTAssertFalse(arities[firstOptional...].contains { $0 == .required || $0 == .oneOrMore },
-                           "'\(command.name)': a required argument follows an optional one")
+            guard let firstOptional = arities.firstIndex(where: { $0 == .optional || $0 == .zeroOrMore }) else {
+                continue
+            }
+            XCTAssertFalse(
+                arities[firstOptional...].contains { $0 == .required || $0 == .oneOrMore },
+                "'\(command.name)': a required argument follows an optional one")
         }
     }
 
@@ -203,13 +227,15 @@ final class CommandTableTests: XCTestCase {
             for example in command.examples {
                 do {
                     let words = try ShellWords.split(example.command)
-                    guard case let .run(parsed, _) = try parser.parse(words) else {
+                    guard case .run(let parsed, _) = try parser.parse(words) else {
                         XCTFail("'\(example.command)' does not run a command")
                         continue
                     }
                     XCTAssertEqual(parsed.name, command.name, "example '\(example.command)' runs another command")
                 } catch {
-                    XCTFail("example '\(example.command)' of '\(command.name)' does not parse: \(ErrorReport(error).message)")
+                    XCTFail(
+                        "example '\(example.command)' of '\(command.name)' does not parse: \(ErrorReport(error).message)"
+                    )
                 }
             }
         }
@@ -218,7 +244,7 @@ final class CommandTableTests: XCTestCase {
     func testEveryCommandPathReachesItsHelp() throws {
         let parser = CommandLineParser(registry: registry)
         for command in registry.commands {
-            guard case let .help(path, _) = try parser.parse(command.path + ["--help"]) else {
+            guard case .help(let path, _) = try parser.parse(command.path + ["--help"]) else {
                 XCTFail("'\(command.name) --help' is not help")
                 continue
             }
@@ -227,8 +253,9 @@ final class CommandTableTests: XCTestCase {
     }
 
     func testShellWordsKeepQuotedTextTogether() throws {
-        XCTAssertEqual(try ShellWords.split("settings set T1 name='Example AS' country=NO"),
-                       ["settings", "set", "T1", "name=Example AS", "country=NO"])
+        XCTAssertEqual(
+            try ShellWords.split("settings set T1 name='Example AS' country=NO"),
+            ["settings", "set", "T1", "name=Example AS", "country=NO"])
         XCTAssertEqual(try ShellWords.split("  a  ''  'b c'd \"e 'f'\""), ["a", "", "b cd", "e 'f'"])
         XCTAssertThrowsError(try ShellWords.split("a 'b"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -8,10 +9,14 @@ import XCTest
 /// `checkout-admin __complete <words…>`, the hidden command the completion scripts call, run in-process:
 /// the last word is the one under the cursor; one candidate per line, `:files` for file names.
 final class CompleterTests: CLITestCase {
-    private static let globalOptions = ["--store", "--json", "--no-json", "--quiet", "--no-quiet", "--no-color", "--actor",
-                                        "--lock-timeout", "--help", "--version"]
-    private static let topLevel = ["account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method",
-                                   "profile", "settings", "store", "help"]
+    private static let globalOptions = [
+        "--store", "--json", "--no-json", "--quiet", "--no-quiet", "--no-color", "--actor",
+        "--lock-timeout", "--help", "--version",
+    ]
+    private static let topLevel = [
+        "account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method",
+        "profile", "settings", "store", "help",
+    ]
 
     // MARK: - Commands and subcommands
 
@@ -32,8 +37,9 @@ final class CompleterTests: CLITestCase {
     }
 
     func testGroupOffersItsSubcommands() {
-        XCTAssertEqual(candidates("profile", ""),
-                       ["add", "add-method", "export", "import", "list", "remove", "remove-method", "set", "show"])
+        XCTAssertEqual(
+            candidates("profile", ""),
+            ["add", "add-method", "export", "import", "list", "remove", "remove-method", "set", "show"])
     }
 
     func testSubcommandsAreFilteredByThePrefix() {
@@ -72,13 +78,15 @@ final class CompleterTests: CLITestCase {
     }
 
     func testOptionsOfACommandIncludeItsOwnWithTheirNegations() {
-        XCTAssertEqual(candidates("account", "add", "T12345678", "--"),
-                       Self.globalOptions + ["--name", "--if-not-exists", "--no-if-not-exists"])
+        XCTAssertEqual(
+            candidates("account", "add", "T12345678", "--"),
+            Self.globalOptions + ["--name", "--if-not-exists", "--no-if-not-exists"])
     }
 
     func testNegatedOptionsAreFilteredByThePrefix() {
-        XCTAssertEqual(candidates("profile", "add", "T12345678", "web", "--no-"),
-                       ["--no-json", "--no-quiet", "--no-color", "--no-all-active", "--no-auto-capture", "--no-if-not-exists"])
+        XCTAssertEqual(
+            candidates("profile", "add", "T12345678", "web", "--no-"),
+            ["--no-json", "--no-quiet", "--no-color", "--no-all-active", "--no-auto-capture", "--no-if-not-exists"])
     }
 
     func testSingleDashOffersTheLongOptions() {
@@ -107,17 +115,20 @@ final class CompleterTests: CLITestCase {
     // MARK: - Option values
 
     func testCurrencyOptionOffersCurrencyCodes() {
-        XCTAssertEqual(candidates("method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "NO"), ["NOK"])
+        XCTAssertEqual(
+            candidates("method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "NO"), ["NOK"])
     }
 
     func testCurrencyOptionOffersEveryCurrentCodeSorted() {
         let offered = candidates("clicktopay", "enable", "T12345678", "--currency", "")
         XCTAssertEqual(offered, CurrencyCode.current.sorted())
-        XCTAssertEqual(offered.filter { ["EUR", "NOK", "SEK", "DKK", "USD"].contains($0) }, ["DKK", "EUR", "NOK", "SEK", "USD"])
+        XCTAssertEqual(
+            offered.filter { ["EUR", "NOK", "SEK", "DKK", "USD"].contains($0) }, ["DKK", "EUR", "NOK", "SEK", "USD"])
     }
 
     func testCurrencyGivenWithEqualsOffersWholeWords() {
-        XCTAssertEqual(candidates("method", "enable", "T12345678", "dintero_psp.creditcard", "--currency=SE"), ["--currency=SEK"])
+        XCTAssertEqual(
+            candidates("method", "enable", "T12345678", "dintero_psp.creditcard", "--currency=SE"), ["--currency=SEK"])
     }
 
     func testFlagGivenWithEqualsOffersNothing() {
@@ -141,8 +152,9 @@ final class CompleterTests: CLITestCase {
     }
 
     func testMethodOptionOffersPaymentTypes() {
-        XCTAssertEqual(candidates("profile", "add", "T12345678", "web", "--method", "dintero_psp.c"),
-                       ["dintero_psp.clicktopay", "dintero_psp.creditcard"])
+        XCTAssertEqual(
+            candidates("profile", "add", "T12345678", "web", "--method", "dintero_psp.c"),
+            ["dintero_psp.clicktopay", "dintero_psp.creditcard"])
     }
 
     func testDefaultOptionOffersPaymentTypes() {
@@ -150,20 +162,25 @@ final class CompleterTests: CLITestCase {
     }
 
     func testChannelOptionOffersTheChannels() {
-        XCTAssertEqual(candidates("profile", "add", "T12345678", "web", "--channel", ""), ["ecommerce", "in_app", "in_store"])
+        XCTAssertEqual(
+            candidates("profile", "add", "T12345678", "web", "--channel", ""), ["ecommerce", "in_app", "in_store"])
     }
 
     // MARK: - Arguments
 
     func testSettingsSetOffersSettingKeysWithEquals() {
-        XCTAssertEqual(candidates("settings", "set", "T12345678", ""),
-                       ["name=", "logo_url=", "website=", "email=", "phone_number=", "country=", "merchant_category_code=",
-                        "platform_type=", "address_line=", "address_line_2=", "postal_code=", "postal_place=",
-                        "checkout_express=", "session_customer_email="])
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", ""),
+            [
+                "name=", "logo_url=", "website=", "email=", "phone_number=", "country=", "merchant_category_code=",
+                "platform_type=", "address_line=", "address_line_2=", "postal_code=", "postal_place=",
+                "checkout_express=", "session_customer_email=",
+            ])
     }
 
     func testSettingsSetOffersKeysForEveryPair() {
-        XCTAssertEqual(candidates("settings", "set", "T12345678", "name=Shop", "addr"), ["address_line=", "address_line_2="])
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", "name=Shop", "addr"), ["address_line=", "address_line_2="])
     }
 
     func testSettingValueAfterTheEqualsOffersNothing() {
@@ -179,14 +196,19 @@ final class CompleterTests: CLITestCase {
     }
 
     func testProfileSetOffersProfileFieldsWithEquals() {
-        XCTAssertEqual(candidates("profile", "set", "T12345678", "web", ""),
-                       ["description=", "channel=", "auto_capture=", "default_payment_type=", "all_active=", "merchant_terms_url="])
+        XCTAssertEqual(
+            candidates("profile", "set", "T12345678", "web", ""),
+            [
+                "description=", "channel=", "auto_capture=", "default_payment_type=", "all_active=",
+                "merchant_terms_url=",
+            ])
     }
 
     func testMethodEnableOffersPaymentTypesAfterTheAccount() {
         makeCardAccount()
-        XCTAssertEqual(candidates("method", "enable", "T12345678", "payex."),
-                       ["payex.applepay", "payex.creditcard", "payex.googlepay", "payex.mobilepay", "payex.swish", "payex.vipps"])
+        XCTAssertEqual(
+            candidates("method", "enable", "T12345678", "payex."),
+            ["payex.applepay", "payex.creditcard", "payex.googlepay", "payex.mobilepay", "payex.swish", "payex.vipps"])
     }
 
     func testPaymentTypesLeaveOutClickToPayOfOtherGateways() {
@@ -340,7 +362,8 @@ final class CompleterTests: CLITestCase {
         let result = cli.run(["__complete"] + words)
         XCTAssertEqual(result.status, 0, "status", file: file, line: line)
         XCTAssertEqual(result.stderr, "", "stderr", file: file, line: line)
-        XCTAssertTrue(result.stdout.isEmpty || result.stdout.hasSuffix("\n"), "unterminated last line", file: file, line: line)
+        XCTAssertTrue(
+            result.stdout.isEmpty || result.stdout.hasSuffix("\n"), "unterminated last line", file: file, line: line)
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
@@ -348,7 +371,8 @@ final class CompleterTests: CLITestCase {
     private func makeProfiles() throws {
         makeCardAccount()
         for profile in ["web shop", "app"] {
-            XCTAssertEqual(cli.run(["profile", "add", "T12345678", profile, "--method", "dintero_psp.creditcard"]).status, 0)
+            XCTAssertEqual(
+                cli.run(["profile", "add", "T12345678", profile, "--method", "dintero_psp.creditcard"]).status, 0)
         }
     }
 }

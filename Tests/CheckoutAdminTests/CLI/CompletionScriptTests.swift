@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -30,23 +31,29 @@ final class CompletionScriptTests: CLITestCase {
         let result = cli.run("completion fish")
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.hasSuffix("\ncomplete -c checkout-admin -f -a '(__checkout_admin_complete)'\n"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.hasSuffix("\ncomplete -c checkout-admin -f -a '(__checkout_admin_complete)'\n"), result.stdout
+        )
     }
 
     func testCompletionForAnUnknownShellIsAUsageError() {
-        assertRun(cli.run("completion tcsh"), status: 2,
-                  stderr: "error: unknown shell 'tcsh'\nhint: did you mean 'bash'?\nhint: shells: bash, fish, zsh\n")
+        assertRun(
+            cli.run("completion tcsh"), status: 2,
+            stderr: "error: unknown shell 'tcsh'\nhint: did you mean 'bash'?\nhint: shells: bash, fish, zsh\n")
     }
 
     func testCompletionForAnUnknownShellWithJSONIsAUsageError() {
-        assertRun(cli.run("--json completion powershell"), status: 2,
-                  stderr: #"{"error":{"code":"usage","exit_code":2,"hint":"shells: bash, fish, zsh","message":"unknown shell 'powershell'"}}"#
-                      + "\n")
+        assertRun(
+            cli.run("--json completion powershell"), status: 2,
+            stderr:
+                #"{"error":{"code":"usage","exit_code":2,"hint":"shells: bash, fish, zsh","message":"unknown shell 'powershell'"}}"#
+                + "\n")
     }
 
     func testCompletionWithoutAShellIsAUsageError() {
-        assertRun(cli.run("completion"), status: 2,
-                  stderr: "error: 'completion' needs <shell>\nhint: usage: checkout-admin completion <shell>\n")
+        assertRun(
+            cli.run("completion"), status: 2,
+            stderr: "error: 'completion' needs <shell>\nhint: usage: checkout-admin completion <shell>\n")
     }
 
     func testCompletionCreatesNoStore() {
@@ -58,18 +65,24 @@ final class CompletionScriptTests: CLITestCase {
 
     func testBashScriptRegistersItsFunction() throws {
         let result = try bash("source <(checkout-admin completion bash) && complete -p checkout-admin")
-        XCTAssertEqual(result, ChildProcessResult(status: 0, stdout: "complete -F _checkout_admin checkout-admin\n", stderr: ""))
+        XCTAssertEqual(
+            result, ChildProcessResult(status: 0, stdout: "complete -F _checkout_admin checkout-admin\n", stderr: ""))
     }
 
     func testBashOffersTheTopLevelCommands() throws {
-        XCTAssertEqual(try bashReplies(["checkout-admin", ""]),
-                       ["account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method", "profile",
-                        "settings", "store", "help"])
+        XCTAssertEqual(
+            try bashReplies(["checkout-admin", ""]),
+            [
+                "account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method", "profile",
+                "settings", "store", "help",
+            ])
     }
 
     func testBashOffersPaymentTypesAfterMethodEnableAccount() throws {
         try makeProfiles()
-        XCTAssertEqual(try bashReplies(["checkout-admin", "method", "enable", "T12345678", ""]), PaymentCatalogue.allowedIdentifiers)
+        XCTAssertEqual(
+            try bashReplies(["checkout-admin", "method", "enable", "T12345678", ""]),
+            PaymentCatalogue.allowedIdentifiers)
     }
 
     func testBashOffersAccountIdsFromTheStore() throws {
@@ -92,40 +105,51 @@ final class CompletionScriptTests: CLITestCase {
         makeCardAccount()
         let marker = "\(cli.directory)/expanded"
         succeed(["profile", "add", "T12345678", "$(touch \(marker))", "--method", "dintero_psp.creditcard"])
-        XCTAssertEqual(try bashReplies(["checkout-admin", "profile", "show", "T12345678", ""]),
-                       [#"\$\(touch\ "# + marker + #"\)"#])
+        XCTAssertEqual(
+            try bashReplies(["checkout-admin", "profile", "show", "T12345678", ""]),
+            [#"\$\(touch\ "# + marker + #"\)"#])
         XCTAssertFalse(StoreTestSupport.exists(marker), "the shell ran a command found in a profile id")
     }
 
     func testBashJoinsAnOptionSplitAtItsEquals() throws {
         // bash splits `--currency=NO` into `--currency`, `=`, `NO`; readline then replaces only `NO`.
-        XCTAssertEqual(try bashReplies(["checkout-admin", "method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "=", "NO"],
-                                       line: "checkout-admin method enable T12345678 dintero_psp.creditcard --currency=NO"),
-                       ["NOK"])
+        XCTAssertEqual(
+            try bashReplies(
+                ["checkout-admin", "method", "enable", "T12345678", "dintero_psp.creditcard", "--currency", "=", "NO"],
+                line: "checkout-admin method enable T12345678 dintero_psp.creditcard --currency=NO"),
+            ["NOK"])
     }
 
     func testBashOffersValuesRightAfterTheEquals() throws {
-        XCTAssertEqual(try bashReplies(["checkout-admin", "profile", "add", "T12345678", "web", "--channel", "="],
-                                       line: "checkout-admin profile add T12345678 web --channel="),
-                       ["ecommerce", "in_app", "in_store"])
+        XCTAssertEqual(
+            try bashReplies(
+                ["checkout-admin", "profile", "add", "T12345678", "web", "--channel", "="],
+                line: "checkout-admin profile add T12345678 web --channel="),
+            ["ecommerce", "in_app", "in_store"])
     }
 
     func testBashKeepsWordsSeparatedByBlanksApart() throws {
         try makeProfiles()
-        XCTAssertEqual(try bashReplies(["checkout-admin", "--store", cli.storePath, "account", "show", ""],
-                                       line: "checkout-admin --store  \(cli.storePath) account show "),
-                       ["T12345678"])
+        XCTAssertEqual(
+            try bashReplies(
+                ["checkout-admin", "--store", cli.storePath, "account", "show", ""],
+                line: "checkout-admin --store  \(cli.storePath) account show "),
+            ["T12345678"])
     }
 
     func testBashAsksForNoSpaceAfterASettingKey() throws {
-        let result = try bash(bashCompletion(["checkout-admin", "settings", "set", "T12345678", "logo"], line: nil,
-                                             stubs: Self.compoptStub))
+        let result = try bash(
+            bashCompletion(
+                ["checkout-admin", "settings", "set", "T12345678", "logo"], line: nil,
+                stubs: Self.compoptStub))
         XCTAssertEqual(result, ChildProcessResult(status: 0, stdout: "compopt -o nospace\nlogo_url=\n", stderr: ""))
     }
 
     func testBashKeepsTheSpaceAfterAWholeWord() throws {
-        let result = try bash(bashCompletion(["checkout-admin", "method", "enable", "T12345678", "vipp"], line: nil,
-                                             stubs: Self.compoptStub))
+        let result = try bash(
+            bashCompletion(
+                ["checkout-admin", "method", "enable", "T12345678", "vipp"], line: nil,
+                stubs: Self.compoptStub))
         XCTAssertEqual(result, ChildProcessResult(status: 0, stdout: "vipps\n", stderr: ""))
     }
 
@@ -134,15 +158,21 @@ final class CompletionScriptTests: CLITestCase {
 
     func testBashCompletesFileNamesForOutput() throws {
         let files = makeExportFiles()
-        XCTAssertEqual(try bashReplies(["checkout-admin", "account", "export", "T12345678", "--output", "\(cli.directory)/export-"]).sorted(),
-                       files)
+        XCTAssertEqual(
+            try bashReplies([
+                "checkout-admin", "account", "export", "T12345678", "--output", "\(cli.directory)/export-",
+            ]).sorted(),
+            files)
     }
 
     func testBashCompletesFileNamesForOutputAfterTheEquals() throws {
         let files = makeExportFiles()
-        XCTAssertEqual(try bashReplies(["checkout-admin", "dump", "--output", "=", "\(cli.directory)/export-"],
-                                       line: "checkout-admin dump --output=\(cli.directory)/export-").sorted(),
-                       files)
+        XCTAssertEqual(
+            try bashReplies(
+                ["checkout-admin", "dump", "--output", "=", "\(cli.directory)/export-"],
+                line: "checkout-admin dump --output=\(cli.directory)/export-"
+            ).sorted(),
+            files)
     }
 
     // MARK: - zsh
@@ -154,39 +184,50 @@ final class CompletionScriptTests: CLITestCase {
 
     func testZshSourcedScriptRegistersItsFunction() throws {
         let script = cli.file("checkout-admin.zsh", cli.run("completion zsh").stdout)
-        XCTAssertEqual(try zsh(["-c", Self.zshStubs + "source \(script)"]),
-                       ChildProcessResult(status: 0, stdout: "compdef _checkout_admin checkout-admin\n", stderr: ""))
+        XCTAssertEqual(
+            try zsh(["-c", Self.zshStubs + "source \(script)"]),
+            ChildProcessResult(status: 0, stdout: "compdef _checkout_admin checkout-admin\n", stderr: ""))
     }
 
     func testZshAutoloadedScriptCompletesOnTheFirstCall() throws {
         let folder = "\(cli.directory)/functions"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: "\(folder)/_checkout-admin", contents: Data(cli.run("completion zsh").stdout.utf8))
-        let result = try zsh(["-c", Self.zshStubs + "fpath=(\(folder) $fpath); autoload -Uz _checkout-admin; "
-                                  + "words=(checkout-admin pro); CURRENT=2; _checkout-admin"])
+        _ = FileManager.default.createFile(
+            atPath: "\(folder)/_checkout-admin", contents: Data(cli.run("completion zsh").stdout.utf8))
+        let result = try zsh([
+            "-c",
+            Self.zshStubs + "fpath=(\(folder) $fpath); autoload -Uz _checkout-admin; "
+                + "words=(checkout-admin pro); CURRENT=2; _checkout-admin",
+        ])
         XCTAssertEqual(result, ChildProcessResult(status: 0, stdout: "profile\n", stderr: ""))
     }
 
     func testZshOffersPaymentTypesAfterMethodEnableAccount() throws {
         try makeProfiles()
-        XCTAssertEqual(try zshCandidates(["checkout-admin", "method", "enable", "T12345678", "dintero_psp."]),
-                       ["dintero_psp.applepay", "dintero_psp.clicktopay", "dintero_psp.creditcard", "dintero_psp.googlepay",
-                        "dintero_psp.vipps"])
+        XCTAssertEqual(
+            try zshCandidates(["checkout-admin", "method", "enable", "T12345678", "dintero_psp."]),
+            [
+                "dintero_psp.applepay", "dintero_psp.clicktopay", "dintero_psp.creditcard", "dintero_psp.googlepay",
+                "dintero_psp.vipps",
+            ])
     }
 
     func testZshAddsSettingKeysWithoutASpace() throws {
-        XCTAssertEqual(try zshCandidates(["checkout-admin", "settings", "set", "T12345678", "post"]),
-                       ["postal_code= (no suffix)", "postal_place= (no suffix)"])
+        XCTAssertEqual(
+            try zshCandidates(["checkout-admin", "settings", "set", "T12345678", "post"]),
+            ["postal_code= (no suffix)", "postal_place= (no suffix)"])
     }
 
     func testZshOffersAProfileIdWithSpacesAsOneCandidate() throws {
         try makeProfiles()
-        XCTAssertEqual(try zshCandidates(["checkout-admin", "profile", "show", "T12345678", "''"]), ["app", "web shop"])
+        XCTAssertEqual(
+            try zshCandidates(["checkout-admin", "profile", "show", "T12345678", "''"]), ["app", "web shop"])
     }
 
     func testZshUnquotesTheWordUnderTheCursor() throws {
         try makeProfiles()
-        XCTAssertEqual(try zshCandidates(["checkout-admin", "profile", "show", "T12345678", #"'web\ s'"#]), ["web shop"])
+        XCTAssertEqual(
+            try zshCandidates(["checkout-admin", "profile", "show", "T12345678", #"'web\ s'"#]), ["web shop"])
     }
 
     func testZshOffersNothingWhenThereAreNoCandidates() throws {
@@ -211,7 +252,8 @@ final class CompletionScriptTests: CLITestCase {
 
     func testFishOffersPaymentTypesAfterMethodEnableAccount() throws {
         try makeProfiles()
-        XCTAssertEqual(try fishCompletions("checkout-admin method enable T12345678 "), PaymentCatalogue.allowedIdentifiers)
+        XCTAssertEqual(
+            try fishCompletions("checkout-admin method enable T12345678 "), PaymentCatalogue.allowedIdentifiers)
     }
 
     func testFishOffersProfileIdsFromTheStore() throws {
@@ -224,8 +266,9 @@ final class CompletionScriptTests: CLITestCase {
     }
 
     func testFishOffersCurrenciesAfterTheEquals() throws {
-        XCTAssertEqual(try fishCompletions("checkout-admin method enable T12345678 dintero_psp.creditcard --currency=SE"),
-                       ["--currency=SEK"])
+        XCTAssertEqual(
+            try fishCompletions("checkout-admin method enable T12345678 dintero_psp.creditcard --currency=SE"),
+            ["--currency=SEK"])
     }
 
     func testFishCompletesFileNamesForAFileArgument() throws {
@@ -235,20 +278,24 @@ final class CompletionScriptTests: CLITestCase {
 
     func testFishCompletesFileNamesForOutputAfterTheEquals() throws {
         let files = makeExportFiles()
-        XCTAssertEqual(try fishCompletions("checkout-admin dump --output=\(cli.directory)/export-").sorted(),
-                       files.map { "--output=" + $0 })
+        XCTAssertEqual(
+            try fishCompletions("checkout-admin dump --output=\(cli.directory)/export-").sorted(),
+            files.map { "--output=" + $0 })
     }
 
     // MARK: - Driving the shells
 
     /// The environment every shell gets: the built binary first on PATH, the test's store.
     private func shellEnvironment() throws -> [String: String] {
-        ["PATH": "\(try ChildProcess.builtBinaryFolder()):/usr/bin:/bin", "CHECKOUT_ADMIN_STORE": cli.storePath,
-         "CHECKOUT_ADMIN_ACTOR": "tester", "HOME": cli.directory]
+        [
+            "PATH": "\(try ChildProcess.builtBinaryFolder()):/usr/bin:/bin", "CHECKOUT_ADMIN_STORE": cli.storePath,
+            "CHECKOUT_ADMIN_ACTOR": "tester", "HOME": cli.directory,
+        ]
     }
 
     private func bash(_ script: String) throws -> ChildProcessResult {
-        try ChildProcess.run(try ChildProcess.program("bash", package: "bash"), ["-c", script], environment: try shellEnvironment())
+        try ChildProcess.run(
+            try ChildProcess.program("bash", package: "bash"), ["-c", script], environment: try shellEnvironment())
     }
 
     /// A bash program that sources the script, sets COMP_WORDS (and COMP_LINE when given) as readline
@@ -264,8 +311,10 @@ final class CompletionScriptTests: CLITestCase {
     }
 
     /// COMPREPLY for `words`; fails the test unless bash exits 0 with nothing on stderr.
-    private func bashReplies(_ words: [String], cursor: Int? = nil, line: String? = nil,
-                             file: StaticString = #filePath, lineNumber: UInt = #line) throws -> [String] {
+    private func bashReplies(
+        _ words: [String], cursor: Int? = nil, line: String? = nil,
+        file: StaticString = #filePath, lineNumber: UInt = #line
+    ) throws -> [String] {
         let result = try bash(bashCompletion(words, cursor: cursor, line: line))
         XCTAssertEqual(result.status, 0, "bash exit status", file: file, line: lineNumber)
         XCTAssertEqual(result.stderr, "", "bash stderr", file: file, line: lineNumber)
@@ -288,29 +337,38 @@ final class CompletionScriptTests: CLITestCase {
         """
 
     private func zsh(_ arguments: [String]) throws -> ChildProcessResult {
-        try ChildProcess.run(try ChildProcess.program("zsh", package: "zsh"), ["-f"] + arguments, environment: try shellEnvironment())
+        try ChildProcess.run(
+            try ChildProcess.program("zsh", package: "zsh"), ["-f"] + arguments, environment: try shellEnvironment())
     }
 
     /// What the zsh function adds for `words` (as zsh holds them: quoted as typed), the last under the cursor.
-    private func zshCandidates(_ words: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    private func zshCandidates(_ words: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [String]
+    {
         let script = cli.file("checkout-admin.zsh", cli.run("completion zsh").stdout)
-        let result = try zsh(["-c", Self.zshStubs + "source \(script) >/dev/null\n"
-                                  + "words=(\(words.joined(separator: " "))); CURRENT=\(words.count)\n_checkout_admin"])
+        let result = try zsh([
+            "-c",
+            Self.zshStubs + "source \(script) >/dev/null\n"
+                + "words=(\(words.joined(separator: " "))); CURRENT=\(words.count)\n_checkout_admin",
+        ])
         XCTAssertEqual(result.status, 0, "zsh exit status", file: file, line: line)
         XCTAssertEqual(result.stderr, "", "zsh stderr", file: file, line: line)
         return lines(result.stdout)
     }
 
     private func fish(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ChildProcessResult {
-        try ChildProcess.run(try ChildProcess.program("fish", package: "fish"), arguments,
-                             environment: try shellEnvironment().merging(extra) { $1 })
+        try ChildProcess.run(
+            try ChildProcess.program("fish", package: "fish"), arguments,
+            environment: try shellEnvironment().merging(extra) { $1 })
     }
 
     /// What fish offers for the command line `line` (cursor at its end), with the script loaded.
-    private func fishCompletions(_ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws -> [String] {
+    private func fishCompletions(_ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws
+        -> [String]
+    {
         let script = cli.file("checkout-admin.fish", cli.run("completion fish").stdout)
-        let result = try fish(["--no-config", "-c", #"source $argv[1]; and complete --do-complete=$LINE"#, script],
-                              environment: ["LINE": line])
+        let result = try fish(
+            ["--no-config", "-c", #"source $argv[1]; and complete --do-complete=$LINE"#, script],
+            environment: ["LINE": line])
         XCTAssertEqual(result.status, 0, "fish exit status", file: file, line: lineNumber)
         XCTAssertEqual(result.stderr, "", "fish stderr", file: file, line: lineNumber)
         return lines(result.stdout)

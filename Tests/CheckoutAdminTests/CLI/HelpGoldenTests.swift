@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -45,8 +46,9 @@ final class HelpGoldenTests: CLITestCase {
     }
 
     func testEveryGoldenFileBelongsToAHelpPage() throws {
-        let expected = Set((["root", "help-exit-codes", "help-environment"]
-            + (groupPaths + Commands.registry.commands.map(\.path)).map(GoldenFile.name(for:))).map { "\($0).txt" })
+        let expected = Set(
+            (["root", "help-exit-codes", "help-environment"]
+                + (groupPaths + Commands.registry.commands.map(\.path)).map(GoldenFile.name(for:))).map { "\($0).txt" })
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path))
         XCTAssertEqual(present.subtracting(expected).sorted(), [], "golden files for help pages that no longer exist")
     }
@@ -55,14 +57,16 @@ final class HelpGoldenTests: CLITestCase {
 
     func testMissingGoldenFileIsAFailure() {
         let url = URL(fileURLWithPath: cli.directory).appendingPathComponent("missing.txt")
-        XCTAssertEqual(GoldenFile.mismatch("text\n", at: url, updating: false),
-                       "golden file missing.txt is missing; run UPDATE_GOLDEN=1 swift test to write it")
+        XCTAssertEqual(
+            GoldenFile.mismatch("text\n", at: url, updating: false),
+            "golden file missing.txt is missing; run UPDATE_GOLDEN=1 swift test to write it")
     }
 
     func testDifferentGoldenFileIsAFailureNamingTheFirstDifferentLine() {
         let url = URL(fileURLWithPath: cli.file("page.txt", "usage: a\nsame\nold\n"))
-        XCTAssertEqual(GoldenFile.mismatch("usage: a\nsame\nnew\n", at: url, updating: false),
-                       "page.txt differs at line 3:\n  expected: old\n  actual:   new")
+        XCTAssertEqual(
+            GoldenFile.mismatch("usage: a\nsame\nnew\n", at: url, updating: false),
+            "page.txt differs at line 3:\n  expected: old\n  actual:   new")
     }
 
     func testGoldenFileDifferingOnlyInTheFinalNewlineIsAFailure() {
@@ -88,7 +92,9 @@ final class HelpGoldenTests: CLITestCase {
         Commands.registry.children(of: []).map { [$0] }.filter { Commands.registry.command(at: $0) == nil }
     }
 
-    private func checkHelp(_ arguments: [String], golden name: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func checkHelp(
+        _ arguments: [String], golden name: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let result = cli.run(arguments)
         XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)", file: file, line: line)
         XCTAssertEqual(result.stderr, "", "\(arguments)", file: file, line: line)
@@ -117,7 +123,8 @@ private enum GoldenFile {
     static func mismatch(_ actual: String, at url: URL, updating: Bool) -> String? {
         if updating {
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
                 return nil
             } catch {
@@ -131,9 +138,11 @@ private enum GoldenFile {
         guard expected != actual else { return nil }
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let index =
+            zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(expectedLines.count, actualLines.count)
         let show = { (lines: [Substring]) in index < lines.count ? String(lines[index]) : "<end of text>" }
-        return "\(url.lastPathComponent) differs at line \(index + 1):\n  expected: \(show(expectedLines))\n  actual:   \(show(actualLines))"
+        return
+            "\(url.lastPathComponent) differs at line \(index + 1):\n  expected: \(show(expectedLines))\n  actual:   \(show(actualLines))"
     }
 }

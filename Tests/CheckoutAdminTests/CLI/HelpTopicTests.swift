@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -9,15 +10,20 @@ import XCTest
 /// them accepts whatever the text says. The exact text is in Fixtures/help/help-*.txt.
 final class HelpTopicTests: CLITestCase {
     func testEnvironmentTopicDescribesEveryVariableOfTheContract() {
-        XCTAssertEqual(rowNames(cli.run("help environment").stdout),
-                       ["CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR", "CI", "XDG_DATA_HOME"])
+        XCTAssertEqual(
+            rowNames(cli.run("help environment").stdout),
+            [
+                "CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR", "CI",
+                "XDG_DATA_HOME",
+            ])
     }
 
     func testEveryVariableTheToolReadsIsDescribedOrStandard() {
         // HOME, USER, LOGNAME and TERM are the system's own; the topic names them only within its rows.
         let standard: Set = ["HOME", "USER", "LOGNAME", "TERM"]
         let described = Set(rowNames(cli.run("help environment").stdout))
-        XCTAssertEqual(CheckoutAdmin.environmentVariables.filter { !standard.contains($0) && !described.contains($0) }, [])
+        XCTAssertEqual(
+            CheckoutAdmin.environmentVariables.filter { !standard.contains($0) && !described.contains($0) }, [])
     }
 
     func testExitCodesTopicListsEveryExitCodeOfTheContract() {
@@ -26,11 +32,13 @@ final class HelpTopicTests: CLITestCase {
 
     func testRootHelpListsBothTopics() {
         let help = cli.run("--help").stdout
-        XCTAssertTrue(help.contains("""
-            Help topics:
-              help exit-codes    what each exit status means
-              help environment   environment variables the tool reads
-            """), help)
+        XCTAssertTrue(
+            help.contains(
+                """
+                Help topics:
+                  help exit-codes    what each exit status means
+                  help environment   environment variables the tool reads
+                """), help)
     }
 
     func testTopicWithHelpOptionIsTheTopic() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -18,25 +19,31 @@ final class ManPageTests: CLITestCase {
     }
 
     func testPageStartsWithTheTitleLine() {
-        XCTAssertEqual(page.split(separator: "\n").first, #".TH CHECKOUT-ADMIN 1 "" "checkout-admin 0.1.0" "User Commands""#)
+        XCTAssertEqual(
+            page.split(separator: "\n").first, #".TH CHECKOUT-ADMIN 1 "" "checkout-admin 0.1.0" "User Commands""#)
     }
 
     func testPageHasTheStandardSectionsInOrder() {
-        XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix(".SH ") },
-                       [".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH GLOBAL OPTIONS", ".SH COMMANDS", ".SH EXIT STATUS",
-                        ".SH ENVIRONMENT"])
+        XCTAssertEqual(
+            page.split(separator: "\n").filter { $0.hasPrefix(".SH ") },
+            [
+                ".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH GLOBAL OPTIONS", ".SH COMMANDS", ".SH EXIT STATUS",
+                ".SH ENVIRONMENT",
+            ])
     }
 
     func testPageHasASubsectionForEveryCommand() {
-        XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix(".SS ") }.map(String.init),
-                       Commands.registry.commands.map { ".SS " + roff($0.name) })
+        XCTAssertEqual(
+            page.split(separator: "\n").filter { $0.hasPrefix(".SS ") }.map(String.init),
+            Commands.registry.commands.map { ".SS " + roff($0.name) })
     }
 
     func testPageDescribesEveryOptionOfEveryCommandInItsSubsection() throws {
         for command in Commands.registry.commands {
             let section = try XCTUnwrap(subsection(command), command.name)
             for option in command.options {
-                XCTAssertTrue(section.contains(optionLine(option)), "'\(command.name)' lacks \(option.usageForm) in the man page")
+                XCTAssertTrue(
+                    section.contains(optionLine(option)), "'\(command.name)' lacks \(option.usageForm) in the man page")
             }
         }
     }
@@ -50,7 +57,9 @@ final class ManPageTests: CLITestCase {
 
     func testShortOptionsAreShownBeforeTheirLongForm() throws {
         let section = try XCTUnwrap(section("GLOBAL OPTIONS"))
-        XCTAssertTrue(section.contains(".TP\n\\fB\\-q\\fR, \\fB\\-\\-quiet\\fR\nprint nothing on success except requested data\n"), section)
+        XCTAssertTrue(
+            section.contains(
+                ".TP\n\\fB\\-q\\fR, \\fB\\-\\-quiet\\fR\nprint nothing on success except requested data\n"), section)
     }
 
     func testPageTurnsHyphenationOff() {
@@ -58,7 +67,9 @@ final class ManPageTests: CLITestCase {
     }
 
     func testNameLineUsesAnEscapedHyphen() {
-        XCTAssertTrue(page.contains("\n.SH NAME\ncheckout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay\n"))
+        XCTAssertTrue(
+            page.contains(
+                "\n.SH NAME\ncheckout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay\n"))
     }
 
     func testNoTextLineIsTakenForARequest() {
@@ -113,7 +124,8 @@ final class ManPageTests: CLITestCase {
     func testRenderedPageHasTheExitCodesTopic() throws {
         let text = try renderedText()
         for line in HelpTopic.exitCodes.text.split(separator: "\n") {
-            XCTAssertTrue(text.contains(words(line.replacingOccurrences(of: "…", with: "..."))), "EXIT STATUS lacks: \(line)")
+            XCTAssertTrue(
+                text.contains(words(line.replacingOccurrences(of: "…", with: "..."))), "EXIT STATUS lacks: \(line)")
         }
     }
 
@@ -151,8 +163,9 @@ final class ManPageTests: CLITestCase {
 
     /// groff run over the page on stdin.
     private func groff(_ arguments: [String]) throws -> ChildProcessResult {
-        try ChildProcess.run(try ChildProcess.program("groff", package: "groff-base"), arguments,
-                             environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], stdin: page)
+        try ChildProcess.run(
+            try ChildProcess.program("groff", package: "groff-base"), arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], stdin: page)
     }
 
     /// The page as plain ASCII text (no bold or underline), every run of white space made one space.

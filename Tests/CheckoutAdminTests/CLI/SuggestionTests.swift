@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -92,8 +93,9 @@ final class SuggestionTests: XCTestCase {
     }
 
     func testHintUsesTheGivenFormat() {
-        XCTAssertEqual(Suggestion.hints(for: "lis", among: ["list"]) { "'checkout-admin account \($0)'" },
-                       ["did you mean 'checkout-admin account list'?"])
+        XCTAssertEqual(
+            Suggestion.hints(for: "lis", among: ["list"]) { "'checkout-admin account \($0)'" },
+            ["did you mean 'checkout-admin account list'?"])
     }
 
     func testNoHintWhenNothingIsClose() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -7,14 +8,16 @@ import XCTest
 /// Lists: tab-separated for scripts, aligned and cut to the width on a terminal, colour only when styled.
 final class TableTests: XCTestCase {
     private let plain = Style(enabled: false)
-    private let table = Table(headers: ["ACCOUNT", "NAME", "METHODS"],
-                              rows: [["T12345678", "Example AS", "2"], ["P00000001", "Shop", "10"]])
+    private let table = Table(
+        headers: ["ACCOUNT", "NAME", "METHODS"],
+        rows: [["T12345678", "Example AS", "2"], ["P00000001", "Shop", "10"]])
 
     // MARK: - Not a terminal
 
     func testTableIsTabSeparatedWhenNotATerminal() {
-        XCTAssertEqual(table.render(for: CapturedOutput(), style: plain),
-                       "ACCOUNT\tNAME\tMETHODS\nT12345678\tExample AS\t2\nP00000001\tShop\t10\n")
+        XCTAssertEqual(
+            table.render(for: CapturedOutput(), style: plain),
+            "ACCOUNT\tNAME\tMETHODS\nT12345678\tExample AS\t2\nP00000001\tShop\t10\n")
     }
 
     func testTabInACellBecomesASpaceWhenNotATerminal() {
@@ -37,8 +40,9 @@ final class TableTests: XCTestCase {
     }
 
     func testNoColourWhenNotATerminalEvenWhenStyled() {
-        XCTAssertEqual(table.render(for: CapturedOutput(), style: Style(enabled: true)),
-                       "ACCOUNT\tNAME\tMETHODS\nT12345678\tExample AS\t2\nP00000001\tShop\t10\n")
+        XCTAssertEqual(
+            table.render(for: CapturedOutput(), style: Style(enabled: true)),
+            "ACCOUNT\tNAME\tMETHODS\nT12345678\tExample AS\t2\nP00000001\tShop\t10\n")
     }
 
     func testLongRowIsNotCutWhenNotATerminal() {
@@ -50,10 +54,11 @@ final class TableTests: XCTestCase {
     // MARK: - Terminal
 
     func testColumnsAreAlignedOnATerminal() {
-        XCTAssertEqual(table.render(for: CapturedOutput(isTerminal: true), style: plain),
-                       "ACCOUNT    NAME        METHODS\n"
-                           + "T12345678  Example AS  2\n"
-                           + "P00000001  Shop        10\n")
+        XCTAssertEqual(
+            table.render(for: CapturedOutput(isTerminal: true), style: plain),
+            "ACCOUNT    NAME        METHODS\n"
+                + "T12345678  Example AS  2\n"
+                + "P00000001  Shop        10\n")
     }
 
     func testLastColumnIsNotPaddedOnATerminal() {
@@ -63,10 +68,11 @@ final class TableTests: XCTestCase {
 
     func testLineWiderThanTheTerminalIsCutWithAnEllipsis() {
         let output = CapturedOutput(isTerminal: true, width: 20)
-        XCTAssertEqual(table.render(for: output, style: plain),
-                       "ACCOUNT    NAME    …\n"
-                           + "T12345678  Example …\n"
-                           + "P00000001  Shop    …\n")
+        XCTAssertEqual(
+            table.render(for: output, style: plain),
+            "ACCOUNT    NAME    …\n"
+                + "T12345678  Example …\n"
+                + "P00000001  Shop    …\n")
     }
 
     func testCutLineIsExactlyTheTerminalWidth() {
@@ -77,8 +83,9 @@ final class TableTests: XCTestCase {
 
     func testLineAsWideAsTheTerminalIsNotCut() {
         let table = Table(headers: ["A", "B"], rows: [["12345678", "1234567890"]])
-        XCTAssertEqual(table.render(for: CapturedOutput(isTerminal: true, width: 20), style: plain),
-                       "A         B\n12345678  1234567890\n")
+        XCTAssertEqual(
+            table.render(for: CapturedOutput(isTerminal: true, width: 20), style: plain),
+            "A         B\n12345678  1234567890\n")
     }
 
     func testUnknownTerminalWidthDoesNotCut() {
@@ -94,8 +101,9 @@ final class TableTests: XCTestCase {
 
     func testHeaderIsBoldOnATerminalWhenStyled() {
         let table = Table(headers: ["A", "B"], rows: [["x", "y"]])
-        XCTAssertEqual(table.render(for: CapturedOutput(isTerminal: true), style: Style(enabled: true)),
-                       "\u{1B}[1mA  B\u{1B}[0m\nx  y\n")
+        XCTAssertEqual(
+            table.render(for: CapturedOutput(isTerminal: true), style: Style(enabled: true)),
+            "\u{1B}[1mA  B\u{1B}[0m\nx  y\n")
     }
 
     func testNoColourOnATerminalWhenNotStyled() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -33,13 +34,15 @@ final class DumpCommandTests: CLITestCase {
         """
 
     func testDumpOfAMissingStoreIsAnEmptyDocumentAndCreatesNoStore() {
-        assertRun(cli.run("dump"), status: 0, stdout: """
-            {
-              "accounts": [],
-              "format_version": "1"
-            }
+        assertRun(
+            cli.run("dump"), status: 0,
+            stdout: """
+                {
+                  "accounts": [],
+                  "format_version": "1"
+                }
 
-            """)
+                """)
         XCTAssertNil(cli.storeBytes())
     }
 
@@ -51,49 +54,53 @@ final class DumpCommandTests: CLITestCase {
     func testDumpWritesProfilesInDinteroShape() {
         makeCardAccount()
         cli.succeed("settings set T12345678 checkout_express=true")
-        cli.succeed("profile add T12345678 webshop --method dintero_psp.creditcard --default dintero_psp.creditcard --description Shop")
-        assertRun(cli.run("dump"), status: 0, stdout: """
-            {
-              "accounts": [
+        cli.succeed(
+            "profile add T12345678 webshop --method dintero_psp.creditcard --default dintero_psp.creditcard --description Shop"
+        )
+        assertRun(
+            cli.run("dump"), status: 0,
+            stdout: """
                 {
-                  "account_id": "T12345678",
-                  "payment_methods": [
+                  "accounts": [
                     {
-                      "currencies": [
-                        "NOK"
-                      ],
-                      "type": "dintero_psp.creditcard"
-                    }
-                  ],
-                  "profiles": [
-                    {
-                      "configuration": {
-                        "active_payment_types": {
-                          "enabled": false
-                        },
-                        "auto_capture": false,
-                        "default_payment_type": "dintero_psp.creditcard",
-                        "dintero_psp": {
-                          "creditcard": {
-                            "enabled": true
-                          }
+                      "account_id": "T12345678",
+                      "payment_methods": [
+                        {
+                          "currencies": [
+                            "NOK"
+                          ],
+                          "type": "dintero_psp.creditcard"
                         }
-                      },
-                      "description": "Shop",
-                      "profile_id": "webshop"
+                      ],
+                      "profiles": [
+                        {
+                          "configuration": {
+                            "active_payment_types": {
+                              "enabled": false
+                            },
+                            "auto_capture": false,
+                            "default_payment_type": "dintero_psp.creditcard",
+                            "dintero_psp": {
+                              "creditcard": {
+                                "enabled": true
+                              }
+                            }
+                          },
+                          "description": "Shop",
+                          "profile_id": "webshop"
+                        }
+                      ],
+                      "settings": {
+                        "checkout_express": true,
+                        "logo_url": "https://example.com/logo.png",
+                        "name": "Example"
+                      }
                     }
                   ],
-                  "settings": {
-                    "checkout_express": true,
-                    "logo_url": "https://example.com/logo.png",
-                    "name": "Example"
-                  }
+                  "format_version": "1"
                 }
-              ],
-              "format_version": "1"
-            }
 
-            """)
+                """)
     }
 
     func testDumpSortsAccountsByID() throws {
@@ -101,7 +108,8 @@ final class DumpCommandTests: CLITestCase {
         cli.succeed("account add P99999999")
         cli.succeed("account add T11111111")
         let accounts = try JSONValue(parsing: cli.succeed("dump").stdout)["accounts"]?.arrayValue ?? []
-        XCTAssertEqual(accounts.map { $0["account_id"] }, [.string("P99999999"), .string("T11111111"), .string("T22222222")])
+        XCTAssertEqual(
+            accounts.map { $0["account_id"] }, [.string("P99999999"), .string("T11111111"), .string("T22222222")])
     }
 
     func testDumpOfNamedAccountsHasOnlyThem() {
@@ -117,23 +125,29 @@ final class DumpCommandTests: CLITestCase {
 
     func testDumpOfAnUnknownAccountIsNotFoundWithASuggestion() {
         makeCardAccount()
-        assertRun(cli.run("dump T12345679"), status: 3, stderr: "error: account 'T12345679' not found\nhint: did you mean 'T12345678'?\n")
+        assertRun(
+            cli.run("dump T12345679"), status: 3,
+            stderr: "error: account 'T12345679' not found\nhint: did you mean 'T12345678'?\n")
     }
 
     func testDumpOfAnUnknownAccountWithJSONIsANotFoundObject() {
-        assertRun(cli.run("dump T12345678 --json"), status: 3, stderr: """
-            {"error":{"code":"not_found","exit_code":3,"hint":null,"message":"account 'T12345678' not found"}}
+        assertRun(
+            cli.run("dump T12345678 --json"), status: 3,
+            stderr: """
+                {"error":{"code":"not_found","exit_code":3,"hint":null,"message":"account 'T12345678' not found"}}
 
-            """)
+                """)
         XCTAssertNil(cli.storeBytes())
     }
 
     func testDumpOfAnInvalidAccountIDIsRefused() {
-        assertRun(cli.run("dump T1234"), status: 3, stderr: """
-            error: invalid account id 'T1234'
-            hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678
+        assertRun(
+            cli.run("dump T1234"), status: 3,
+            stderr: """
+                error: invalid account id 'T1234'
+                hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678
 
-            """)
+                """)
     }
 
     func testDumpOutputWritesTheDocumentToAFileWithMode0600() throws {

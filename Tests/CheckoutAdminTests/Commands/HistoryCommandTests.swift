@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -9,28 +10,40 @@ import XCTest
 /// the listing in text and JSON with `--limit` and `--since`.
 final class HistoryCommandTests: CLITestCase {
     /// Appends a history row by raw SQL (allowed: the store only refuses UPDATE and DELETE), so listings have fixed times.
-    private func insertHistory(at time: String, actor: String = "alice", command: String = "checkout-admin settings set T12345678 name=Shop",
-                               account: String = "T12345678", action: String = "change", kind: String = "settings",
-                               id: String = "name", before: String? = #""Example""#, after: String? = #""Shop""#) throws {
+    private func insertHistory(
+        at time: String, actor: String = "alice", command: String = "checkout-admin settings set T12345678 name=Shop",
+        account: String = "T12345678", action: String = "change", kind: String = "settings",
+        id: String = "name", before: String? = #""Example""#, after: String? = #""Shop""#
+    ) throws {
         let database = try cli.database()
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO history (at, actor, command, account_id, action, kind, object_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(time), .text(actor), .text(command), .text(account), .text(action), .text(kind), .text(id),
-                  SQLiteValue(before), SQLiteValue(after)])
+            """,
+            [
+                .text(time), .text(actor), .text(command), .text(account), .text(action), .text(kind), .text(id),
+                SQLiteValue(before), SQLiteValue(after),
+            ])
     }
 
     /// An empty store with three rows at fixed times: T11111111 added, then named, then T22222222 added.
     private func makeFixedHistory() throws {
         cli.succeed("init")
-        try insertHistory(at: "2026-11-01T09:00:00Z", command: "checkout-admin account add T11111111 --name One", account: "T11111111",
-                          action: "add", kind: "account", id: "T11111111", before: nil,
-                          after: #"{"account_id":"T11111111","payment_methods":[],"profiles":[],"settings":{}}"#)
-        try insertHistory(at: "2026-11-01T09:00:00Z", command: "checkout-admin account add T11111111 --name One", account: "T11111111",
-                          action: "add", kind: "settings", id: "name", before: nil, after: #""One""#)
-        try insertHistory(at: "2026-11-02T10:30:00Z", actor: "bob", command: "checkout-admin account add T22222222", account: "T22222222",
-                          action: "add", kind: "account", id: "T22222222", before: nil,
-                          after: #"{"account_id":"T22222222","payment_methods":[],"profiles":[],"settings":{}}"#)
+        try insertHistory(
+            at: "2026-11-01T09:00:00Z", command: "checkout-admin account add T11111111 --name One",
+            account: "T11111111",
+            action: "add", kind: "account", id: "T11111111", before: nil,
+            after: #"{"account_id":"T11111111","payment_methods":[],"profiles":[],"settings":{}}"#)
+        try insertHistory(
+            at: "2026-11-01T09:00:00Z", command: "checkout-admin account add T11111111 --name One",
+            account: "T11111111",
+            action: "add", kind: "settings", id: "name", before: nil, after: #""One""#)
+        try insertHistory(
+            at: "2026-11-02T10:30:00Z", actor: "bob", command: "checkout-admin account add T22222222",
+            account: "T22222222",
+            action: "add", kind: "account", id: "T22222222", before: nil,
+            after: #"{"account_id":"T22222222","payment_methods":[],"profiles":[],"settings":{}}"#)
     }
 
     private func recorded(_ columns: String = "actor") throws -> [[String]] {
@@ -50,29 +63,61 @@ final class HistoryCommandTests: CLITestCase {
         cli.succeed("account remove T12345678 --yes")
         let empty = #"{"account_id":"T12345678","payment_methods":[],"profiles":[],"settings":{}}"#
         let card = #"{"currencies":["NOK"],"type":"dintero_psp.creditcard"}"#
-        let profile = #"{"configuration":{"active_payment_types":{"enabled":false},"auto_capture":false,"dintero_psp":{"creditcard":{"enabled":true}}},"profile_id":"webshop"}"#
-        XCTAssertEqual(try recorded("command, account_id, action, kind, object_id, before, after"), [
-            ["checkout-admin account add T12345678 --name Example", "T12345678", "add", "account", "T12345678", "NULL", empty],
-            ["checkout-admin account add T12345678 --name Example", "T12345678", "add", "settings", "name", "NULL", #""Example""#],
-            ["checkout-admin settings set T12345678 name=Shop", "T12345678", "change", "settings", "name", #""Example""#, #""Shop""#],
-            ["checkout-admin settings unset T12345678 name", "T12345678", "remove", "settings", "name", #""Shop""#, "NULL"],
-            ["checkout-admin method enable T12345678 dintero_psp.creditcard --currency NOK", "T12345678", "add", "method",
-             "dintero_psp.creditcard", "NULL", card],
-            ["checkout-admin profile add T12345678 webshop --method dintero_psp.creditcard", "T12345678", "add", "profile", "webshop",
-             "NULL", profile],
-            ["checkout-admin profile remove T12345678 webshop --yes", "T12345678", "remove", "profile", "webshop", profile, "NULL"],
-            ["checkout-admin method disable T12345678 dintero_psp.creditcard", "T12345678", "remove", "method", "dintero_psp.creditcard",
-             card, "NULL"],
-            ["checkout-admin account remove T12345678 --yes", "T12345678", "remove", "account", "T12345678", empty, "NULL"],
-        ])
+        let profile =
+            #"{"configuration":{"active_payment_types":{"enabled":false},"auto_capture":false,"dintero_psp":{"creditcard":{"enabled":true}}},"profile_id":"webshop"}"#
+        XCTAssertEqual(
+            try recorded("command, account_id, action, kind, object_id, before, after"),
+            [
+                [
+                    "checkout-admin account add T12345678 --name Example", "T12345678", "add", "account", "T12345678",
+                    "NULL", empty,
+                ],
+                [
+                    "checkout-admin account add T12345678 --name Example", "T12345678", "add", "settings", "name",
+                    "NULL", #""Example""#,
+                ],
+                [
+                    "checkout-admin settings set T12345678 name=Shop", "T12345678", "change", "settings", "name",
+                    #""Example""#, #""Shop""#,
+                ],
+                [
+                    "checkout-admin settings unset T12345678 name", "T12345678", "remove", "settings", "name",
+                    #""Shop""#, "NULL",
+                ],
+                [
+                    "checkout-admin method enable T12345678 dintero_psp.creditcard --currency NOK", "T12345678", "add",
+                    "method",
+                    "dintero_psp.creditcard", "NULL", card,
+                ],
+                [
+                    "checkout-admin profile add T12345678 webshop --method dintero_psp.creditcard", "T12345678", "add",
+                    "profile", "webshop",
+                    "NULL", profile,
+                ],
+                [
+                    "checkout-admin profile remove T12345678 webshop --yes", "T12345678", "remove", "profile",
+                    "webshop", profile, "NULL",
+                ],
+                [
+                    "checkout-admin method disable T12345678 dintero_psp.creditcard", "T12345678", "remove", "method",
+                    "dintero_psp.creditcard",
+                    card, "NULL",
+                ],
+                [
+                    "checkout-admin account remove T12345678 --yes", "T12345678", "remove", "account", "T12345678",
+                    empty, "NULL",
+                ],
+            ])
     }
 
     func testRemovingAnAccountRecordsEverythingItHadAsBefore() throws {
         makeCardAccount()
         cli.succeed("account remove T12345678 --yes")
         let before = try XCTUnwrap(try cli.rows("SELECT before FROM history WHERE action = 'remove'").first?.first)
-        XCTAssertEqual(before, #"{"account_id":"T12345678","payment_methods":[{"currencies":["NOK"],"type":"dintero_psp.creditcard"}],"#
-            + #""profiles":[],"settings":{"logo_url":"https://example.com/logo.png","name":"Example"}}"#)
+        XCTAssertEqual(
+            before,
+            #"{"account_id":"T12345678","payment_methods":[{"currencies":["NOK"],"type":"dintero_psp.creditcard"}],"#
+                + #""profiles":[],"settings":{"logo_url":"https://example.com/logo.png","name":"Example"}}"#)
     }
 
     func testClickToPayEnableRecordsTheMethodAndTheProfile() throws {
@@ -80,16 +125,19 @@ final class HistoryCommandTests: CLITestCase {
         cli.succeed("profile add T12345678 webshop --method dintero_psp.creditcard")
         let first = try cli.rows("SELECT max(seq) FROM history")[0][0]
         cli.succeed("clicktopay enable T12345678")
-        XCTAssertEqual(try cli.rows("SELECT command, action, kind, object_id FROM history WHERE seq > \(first) ORDER BY seq"), [
-            ["checkout-admin clicktopay enable T12345678", "add", "method", "dintero_psp.clicktopay"],
-            ["checkout-admin clicktopay enable T12345678", "change", "profile", "webshop"],
-        ])
+        XCTAssertEqual(
+            try cli.rows("SELECT command, action, kind, object_id FROM history WHERE seq > \(first) ORDER BY seq"),
+            [
+                ["checkout-admin clicktopay enable T12345678", "add", "method", "dintero_psp.clicktopay"],
+                ["checkout-admin clicktopay enable T12345678", "change", "profile", "webshop"],
+            ])
     }
 
     func testCommandLineIsRecordedShellQuoted() throws {
         cli.succeed("init")
         XCTAssertEqual(cli.run(["account", "add", "T12345678", "--name", "Example's Shop"]).status, 0)
-        XCTAssertEqual(try recorded("DISTINCT command"), [[#"checkout-admin account add T12345678 --name 'Example'\''s Shop'"#]])
+        XCTAssertEqual(
+            try recorded("DISTINCT command"), [[#"checkout-admin account add T12345678 --name 'Example'\''s Shop'"#]])
     }
 
     func testTimeIsUTCRFC3339AtTheMomentOfTheChange() throws {
@@ -97,7 +145,9 @@ final class HistoryCommandTests: CLITestCase {
         cli.succeed("account add T12345678")
         let end = Timestamp.now()
         let text = try XCTUnwrap(try recorded("at").first?.first)
-        XCTAssertNotNil(text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#, options: .regularExpression), text)
+        XCTAssertNotNil(
+            text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#, options: .regularExpression),
+            text)
         let time = try XCTUnwrap(Timestamp(rfc3339: text))
         XCTAssertTrue(start <= time && time <= end, "\(text) not within the run")
     }
@@ -179,93 +229,105 @@ final class HistoryCommandTests: CLITestCase {
     func testRemovingAnAccountKeepsItsHistory() throws {
         cli.succeed("account add T12345678 --name Example")
         cli.succeed("account remove T12345678 --yes")
-        XCTAssertEqual(try recorded("action, kind"), [["add", "account"], ["add", "settings"], ["remove", "account"]])
+        XCTAssertEqual(
+            try recorded("action, kind"), [["add", "account"], ["add", "settings"], ["remove", "account"]])
     }
 
     // MARK: - Listing
 
     func testHistoryListsEntriesNewestFirstAsATable() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
-            2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
-            2026-11-01T09:00:00Z\talice\t+ account T11111111\t\tcheckout-admin account add T11111111 --name One
+        assertRun(
+            cli.run("history"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
+                2026-11-01T09:00:00Z\talice\t+ account T11111111\t\tcheckout-admin account add T11111111 --name One
 
-            """)
+                """)
     }
 
     func testHistoryShowsAChangeAndARemovalWithBeforeAndAfter() throws {
         cli.succeed("init")
         try insertHistory(at: "2026-11-01T09:00:00Z")
-        try insertHistory(at: "2026-11-01T09:05:00Z", command: "checkout-admin settings unset T12345678 name", action: "remove",
-                          before: #""Shop""#, after: nil)
-        assertRun(cli.run("history"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-01T09:05:00Z\talice\t- settings T12345678 name\t"Shop" → ∅\tcheckout-admin settings unset T12345678 name
-            2026-11-01T09:00:00Z\talice\t~ settings T12345678 name\t"Example" → "Shop"\tcheckout-admin settings set T12345678 name=Shop
+        try insertHistory(
+            at: "2026-11-01T09:05:00Z", command: "checkout-admin settings unset T12345678 name", action: "remove",
+            before: #""Shop""#, after: nil)
+        assertRun(
+            cli.run("history"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-01T09:05:00Z\talice\t- settings T12345678 name\t"Shop" → ∅\tcheckout-admin settings unset T12345678 name
+                2026-11-01T09:00:00Z\talice\t~ settings T12345678 name\t"Example" → "Shop"\tcheckout-admin settings set T12345678 name=Shop
 
-            """)
+                """)
     }
 
     func testControlCharactersInTheActorAreEscapedInText() throws {
         XCTAssertEqual(cli.run(["account", "add", "T12345678", "--actor", "eve\u{1B}[2J"]).status, 0)
         let time = try XCTUnwrap(try recorded("at").first?.first)
-        assertRun(cli.run("history"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            \(time)\teve\\u{1b}[2J\t+ account T12345678\t\tcheckout-admin account add T12345678 --actor 'eve\\u{1b}[2J'
+        assertRun(
+            cli.run("history"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                \(time)\teve\\u{1b}[2J\t+ account T12345678\t\tcheckout-admin account add T12345678 --actor 'eve\\u{1b}[2J'
 
-            """)
+                """)
     }
 
     func testHistoryJSONHasEveryFieldWithBeforeAndAfterAsJSON() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history --json --limit 2"), status: 0, stdout: """
-            {
-              "entries": [
+        assertRun(
+            cli.run("history --json --limit 2"), status: 0,
+            stdout: """
                 {
-                  "account": "T22222222",
-                  "action": "add",
-                  "actor": "bob",
-                  "after": {
-                    "account_id": "T22222222",
-                    "payment_methods": [],
-                    "profiles": [],
-                    "settings": {}
-                  },
-                  "at": "2026-11-02T10:30:00Z",
-                  "before": null,
-                  "command": "checkout-admin account add T22222222",
-                  "id": "T22222222",
-                  "kind": "account",
-                  "seq": 3
-                },
-                {
-                  "account": "T11111111",
-                  "action": "add",
-                  "actor": "alice",
-                  "after": "One",
-                  "at": "2026-11-01T09:00:00Z",
-                  "before": null,
-                  "command": "checkout-admin account add T11111111 --name One",
-                  "id": "name",
-                  "kind": "settings",
-                  "seq": 2
+                  "entries": [
+                    {
+                      "account": "T22222222",
+                      "action": "add",
+                      "actor": "bob",
+                      "after": {
+                        "account_id": "T22222222",
+                        "payment_methods": [],
+                        "profiles": [],
+                        "settings": {}
+                      },
+                      "at": "2026-11-02T10:30:00Z",
+                      "before": null,
+                      "command": "checkout-admin account add T22222222",
+                      "id": "T22222222",
+                      "kind": "account",
+                      "seq": 3
+                    },
+                    {
+                      "account": "T11111111",
+                      "action": "add",
+                      "actor": "alice",
+                      "after": "One",
+                      "at": "2026-11-01T09:00:00Z",
+                      "before": null,
+                      "command": "checkout-admin account add T11111111 --name One",
+                      "id": "name",
+                      "kind": "settings",
+                      "seq": 2
+                    }
+                  ],
+                  "format_version": "1"
                 }
-              ],
-              "format_version": "1"
-            }
 
-            """)
+                """)
     }
 
     func testHistoryOfOneAccountHasOnlyItsEntries() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history T22222222"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+        assertRun(
+            cli.run("history T22222222"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
 
-            """)
+                """)
     }
 
     func testHistoryOfARemovedAccountStillListsItsChanges() throws {
@@ -279,20 +341,24 @@ final class HistoryCommandTests: CLITestCase {
 
     func testLimitKeepsTheNewestEntries() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history --limit 1"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+        assertRun(
+            cli.run("history --limit 1"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
 
-            """)
+                """)
     }
 
     func testSinceADateKeepsEntriesFromThatDayOn() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history --since 2026-11-02"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+        assertRun(
+            cli.run("history --since 2026-11-02"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
 
-            """)
+                """)
     }
 
     func testSinceIsInclusiveOfTheExactTime() throws {
@@ -305,52 +371,64 @@ final class HistoryCommandTests: CLITestCase {
     func testSinceWithAnOffsetIsComparedInUTC() throws {
         try makeFixedHistory()
         // 11:30 at +01:00 is 10:30 UTC: the last entry only.
-        assertRun(cli.run("history --since 2026-11-02T11:30:00+01:00"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+        assertRun(
+            cli.run("history --since 2026-11-02T11:30:00+01:00"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
 
-            """)
+                """)
     }
 
     func testSinceWithFractionalSecondsIsAccepted() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history --since 2026-11-02T10:30:00.000Z"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+        assertRun(
+            cli.run("history --since 2026-11-02T10:30:00.000Z"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
 
-            """)
+                """)
     }
 
     func testSinceAFractionAfterAnEntryExcludesIt() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history --since 2026-11-02T10:30:00.250Z"), status: 0, stdout: "TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND\n")
+        assertRun(
+            cli.run("history --since 2026-11-02T10:30:00.250Z"), status: 0,
+            stdout: "TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND\n")
     }
 
     func testSinceWithAnEmptyFractionIsRefused() {
-        assertRun(cli.run("history --since 2026-11-02T10:30:00.Z"), status: 3, stderr: """
-            error: invalid time '2026-11-02T10:30:00.Z'
-            hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
+        assertRun(
+            cli.run("history --since 2026-11-02T10:30:00.Z"), status: 3,
+            stderr: """
+                error: invalid time '2026-11-02T10:30:00.Z'
+                hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
 
-            """)
+                """)
     }
 
     func testLimitAndSinceAndAccountCombine() throws {
         try makeFixedHistory()
-        assertRun(cli.run("history T11111111 --since 2026-11-01 --limit 1"), status: 0, stdout: """
-            TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-            2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
+        assertRun(
+            cli.run("history T11111111 --since 2026-11-01 --limit 1"), status: 0,
+            stdout: """
+                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
+                2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
 
-            """)
+                """)
     }
 
     func testHistoryOnAMissingStoreIsEmptyAndCreatesNoStore() {
-        assertRun(cli.run("history --json"), status: 0, stdout: """
-            {
-              "entries": [],
-              "format_version": "1"
-            }
+        assertRun(
+            cli.run("history --json"), status: 0,
+            stdout: """
+                {
+                  "entries": [],
+                  "format_version": "1"
+                }
 
-            """)
+                """)
         assertRun(cli.run("history"), status: 0, stdout: "TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND\n")
         XCTAssertNil(cli.storeBytes())
     }
@@ -358,58 +436,75 @@ final class HistoryCommandTests: CLITestCase {
     // MARK: - Invalid options: exit 3
 
     func testZeroLimitIsRefused() {
-        assertRun(cli.run("history --limit 0"), status: 3, stderr: "error: invalid limit '0'\nhint: --limit takes a whole number above 0\n")
+        assertRun(
+            cli.run("history --limit 0"), status: 3,
+            stderr: "error: invalid limit '0'\nhint: --limit takes a whole number above 0\n")
     }
 
     func testNegativeLimitIsRefused() {
-        assertRun(cli.run("history --limit=-1"), status: 3, stderr: "error: invalid limit '-1'\nhint: --limit takes a whole number above 0\n")
+        assertRun(
+            cli.run("history --limit=-1"), status: 3,
+            stderr: "error: invalid limit '-1'\nhint: --limit takes a whole number above 0\n")
     }
 
     func testNonNumericLimitIsRefused() {
-        assertRun(cli.run("history --limit ten"), status: 3, stderr: "error: invalid limit 'ten'\nhint: --limit takes a whole number above 0\n")
+        assertRun(
+            cli.run("history --limit ten"), status: 3,
+            stderr: "error: invalid limit 'ten'\nhint: --limit takes a whole number above 0\n")
     }
 
     func testLimitBeyondIntegerRangeIsRefused() {
-        assertRun(cli.run("history --limit 99999999999999999999"), status: 3,
-                  stderr: "error: invalid limit '99999999999999999999'\nhint: --limit takes a whole number above 0\n")
+        assertRun(
+            cli.run("history --limit 99999999999999999999"), status: 3,
+            stderr: "error: invalid limit '99999999999999999999'\nhint: --limit takes a whole number above 0\n")
     }
 
     func testInvalidLimitWithJSONIsOneErrorObject() {
-        assertRun(cli.run("history --limit 0 --json"), status: 3, stderr: """
-            {"error":{"code":"invalid_value","exit_code":3,"hint":"--limit takes a whole number above 0","message":"invalid limit '0'"}}
+        assertRun(
+            cli.run("history --limit 0 --json"), status: 3,
+            stderr: """
+                {"error":{"code":"invalid_value","exit_code":3,"hint":"--limit takes a whole number above 0","message":"invalid limit '0'"}}
 
-            """)
+                """)
     }
 
     func testSinceThatIsNotATimeIsRefused() {
-        assertRun(cli.run("history --since yesterday"), status: 3, stderr: """
-            error: invalid time 'yesterday'
-            hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
+        assertRun(
+            cli.run("history --since yesterday"), status: 3,
+            stderr: """
+                error: invalid time 'yesterday'
+                hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
 
-            """)
+                """)
     }
 
     func testSinceWithAnImpossibleDateIsRefused() {
-        assertRun(cli.run("history --since 2026-02-30"), status: 3, stderr: """
-            error: invalid time '2026-02-30'
-            hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
+        assertRun(
+            cli.run("history --since 2026-02-30"), status: 3,
+            stderr: """
+                error: invalid time '2026-02-30'
+                hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
 
-            """)
+                """)
     }
 
     func testSinceWithoutAZoneIsRefused() {
-        assertRun(cli.run("history --since 2026-11-01T12:00:00"), status: 3, stderr: """
-            error: invalid time '2026-11-01T12:00:00'
-            hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
+        assertRun(
+            cli.run("history --since 2026-11-01T12:00:00"), status: 3,
+            stderr: """
+                error: invalid time '2026-11-01T12:00:00'
+                hint: --since takes an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T12:00:00Z
 
-            """)
+                """)
     }
 
     func testInvalidAccountIsRefused() {
-        assertRun(cli.run("history T1234"), status: 3, stderr: """
-            error: invalid account id 'T1234'
-            hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678
+        assertRun(
+            cli.run("history T1234"), status: 3,
+            stderr: """
+                error: invalid account id 'T1234'
+                hint: an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678
 
-            """)
+                """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -30,10 +31,13 @@ final class ProfileTransferTests: CLITestCase {
         return path
     }
 
-    private func assertRefused(_ arguments: [String], stdin: String = "", stderr: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(
+        _ arguments: [String], stdin: String = "", stderr: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let before = cli.storeBytes()
         assertRun(cli.run(arguments, stdin: stdin), status: 3, stderr: stderr, file: file, line: line)
-        XCTAssertEqual(cli.storeBytes(), before, "a refused command leaves the store byte-identical", file: file, line: line)
+        XCTAssertEqual(
+            cli.storeBytes(), before, "a refused command leaves the store byte-identical", file: file, line: line)
     }
 
     // MARK: round trip through Dintero's API shape
@@ -41,11 +45,13 @@ final class ProfileTransferTests: CLITestCase {
     func testImportOfAnAPIResponseExportsExactlyTheGoldenFile() throws {
         makeFixtureAccount()
         let response = profileFixtures.appendingPathComponent("api-response.json").path
-        assertRun(cli.run(["profile", "import", "T12345678", response]), status: 0, stderr: """
-            + profile T12345678 T12345678.46dP6T4F1mUXYPeYKYc5Gj: offers dintero_psp.clicktopay, dintero_psp.creditcard, vipps; default dintero_psp.creditcard
-            + profile T12345678 store-oslo: offers all active methods, bambora.creditcard; channel in_store; auto capture
+        assertRun(
+            cli.run(["profile", "import", "T12345678", response]), status: 0,
+            stderr: """
+                + profile T12345678 T12345678.46dP6T4F1mUXYPeYKYc5Gj: offers dintero_psp.clicktopay, dintero_psp.creditcard, vipps; default dintero_psp.creditcard
+                + profile T12345678 store-oslo: offers all active methods, bambora.creditcard; channel in_store; auto capture
 
-            """)
+                """)
         let export = cli.run("profile export T12345678")
         XCTAssertEqual(export.status, 0, export.stderr)
         let golden = try fixture("api-response.exported.json")
@@ -62,49 +68,68 @@ final class ProfileTransferTests: CLITestCase {
         cli.succeed("method enable T87654321 dintero_psp.clicktopay")
         cli.succeed("method enable T87654321 vipps")
         cli.succeed("method enable T87654321 bambora.creditcard")
-        assertRun(cli.run(["profile", "import", "T87654321", "-"], stdin: first), status: 0, stderr: """
-            + profile T87654321 T12345678.46dP6T4F1mUXYPeYKYc5Gj: offers dintero_psp.clicktopay, dintero_psp.creditcard, vipps; default dintero_psp.creditcard
-            + profile T87654321 store-oslo: offers all active methods, bambora.creditcard; channel in_store; auto capture
+        assertRun(
+            cli.run(["profile", "import", "T87654321", "-"], stdin: first), status: 0,
+            stderr: """
+                + profile T87654321 T12345678.46dP6T4F1mUXYPeYKYc5Gj: offers dintero_psp.clicktopay, dintero_psp.creditcard, vipps; default dintero_psp.creditcard
+                + profile T87654321 store-oslo: offers all active methods, bambora.creditcard; channel in_store; auto capture
 
-            """)
+                """)
         XCTAssertEqual(cli.run("profile export T87654321").stdout, first)
     }
 
     func testImportKeepsPassThroughFieldsAndPerProductOptionsUnchanged() throws {
         makeFixtureAccount()
         cli.succeed("profile import T12345678 \(profileFixtures.appendingPathComponent("api-response.json").path)")
-        XCTAssertEqual(try cli.rows("SELECT type, options FROM profile_method WHERE profile_id LIKE 'T1%' ORDER BY type"), [
-            ["dintero_psp.clicktopay", #"{"generate_payment_token":false,"sca_policy":"always"}"#],
-            ["dintero_psp.creditcard", #"{"generate_payment_token":true}"#],
-            ["vipps", #"{"dynamic_descriptor":"Example AS"}"#],
-        ])
-        XCTAssertEqual(try cli.rows("SELECT extra_configuration, extra_fields, merchant_terms_url FROM profile WHERE profile_id LIKE 'T1%'"), [[
-            #"{"allow_different_billing_shipping_address":["b2c"],"countries":{"allow_countries":["NO","SE"],"preferred_country":"NO"},"#
-                + #""default_customer_type":"b2c","experimental_flag":{"rollout":0.25},"payex":{"dynamic_descriptor":"EXAMPLE WEB"},"#
-                + ##""theme":{"backdrop":"#ffffff","primary":"#003366"}}"##,
-            #"{"metadata":{"team":"web"}}"#,
-            "https://example.com/terms",
-        ]])
+        XCTAssertEqual(
+            try cli.rows("SELECT type, options FROM profile_method WHERE profile_id LIKE 'T1%' ORDER BY type"),
+            [
+                ["dintero_psp.clicktopay", #"{"generate_payment_token":false,"sca_policy":"always"}"#],
+                ["dintero_psp.creditcard", #"{"generate_payment_token":true}"#],
+                ["vipps", #"{"dynamic_descriptor":"Example AS"}"#],
+            ])
+        XCTAssertEqual(
+            try cli.rows(
+                "SELECT extra_configuration, extra_fields, merchant_terms_url FROM profile WHERE profile_id LIKE 'T1%'"),
+            [
+                [
+                    #"{"allow_different_billing_shipping_address":["b2c"],"countries":{"allow_countries":["NO","SE"],"preferred_country":"NO"},"#
+                        + #""default_customer_type":"b2c","experimental_flag":{"rollout":0.25},"payex":{"dynamic_descriptor":"EXAMPLE WEB"},"#
+                        + ##""theme":{"backdrop":"#ffffff","primary":"#003366"}}"##,
+                    #"{"metadata":{"team":"web"}}"#,
+                    "https://example.com/terms",
+                ]
+            ])
     }
 
     // MARK: import
 
     func testImportOfOneProfileObjectCreatesIt() throws {
         makeCardAccount()
-        let path = cli.file("web.json", """
+        let path = cli.file(
+            "web.json",
+            """
             {"profile_id": "web", "description": "Web shop", "url": {"merchant_terms_url": "https://example.com/terms"},
              "configuration": {"auto_capture": true, "channel": "in_app", "default_payment_type": "dintero_psp.creditcard",
                                "dintero_psp": {"creditcard": {"enabled": true}}}}
             """)
-        assertRun(cli.run(["profile", "import", "T12345678", path]), status: 0,
-                  stderr: "+ profile T12345678 web: offers dintero_psp.creditcard; default dintero_psp.creditcard; channel in_app; auto capture\n")
-        XCTAssertEqual(try cli.rows("SELECT profile_id, description, channel, auto_capture, all_active, default_payment_type, merchant_terms_url FROM profile"),
-                       [["web", "Web shop", "in_app", "1", "0", "dintero_psp.creditcard", "https://example.com/terms"]])
+        assertRun(
+            cli.run(["profile", "import", "T12345678", path]), status: 0,
+            stderr:
+                "+ profile T12345678 web: offers dintero_psp.creditcard; default dintero_psp.creditcard; channel in_app; auto capture\n"
+        )
+        XCTAssertEqual(
+            try cli.rows(
+                "SELECT profile_id, description, channel, auto_capture, all_active, default_payment_type, merchant_terms_url FROM profile"
+            ),
+            [["web", "Web shop", "in_app", "1", "0", "dintero_psp.creditcard", "https://example.com/terms"]])
     }
 
     func testImportDropsReadOnlyFieldsAndTypeDiscriminators() throws {
         makeCardAccount()
-        let path = cli.file("web.json", """
+        let path = cli.file(
+            "web.json",
+            """
             {"id": "4f1c2d8e", "created_at": "2024-03-01T10:15:30Z", "created_by": "someone", "updated_at": "2024-03-02T10:15:30Z",
              "deleted_at": null, "deleted_by": null, "profile_id": "web",
              "configuration": {"dintero_psp": {"type": "payment_type",
@@ -117,65 +142,90 @@ final class ProfileTransferTests: CLITestCase {
 
     func testImportDoesNotOfferProductsThatAreNotEnabled() throws {
         makeCardAccount()
-        let path = cli.file("web.json", """
+        let path = cli.file(
+            "web.json",
+            """
             {"profile_id": "web", "configuration": {"vipps": {"enabled": false}, "klarna": {"klarna": {"enabled": false}},
              "dintero_psp": {"creditcard": {"enabled": true}, "applepay": {"enabled": false, "payability": "disabled_by_gateway"}, "googlepay": {}}}}
             """)
-        assertRun(cli.run(["profile", "import", "T12345678", path]), status: 0, stderr: "+ profile T12345678 web: offers dintero_psp.creditcard\n")
+        assertRun(
+            cli.run(["profile", "import", "T12345678", path]), status: 0,
+            stderr: "+ profile T12345678 web: offers dintero_psp.creditcard\n")
         XCTAssertEqual(try cli.rows("SELECT type FROM profile_method"), [["dintero_psp.creditcard"]])
     }
 
     func testImportFromStdin() throws {
         makeCardAccount()
-        assertRun(cli.run(["profile", "import", "T12345678", "-"],
-                          stdin: #"[{"profile_id": "a", "configuration": {"active_payment_types": {"enabled": true}}}]"#),
-                  status: 0, stderr: "+ profile T12345678 a: offers all active methods\n")
+        assertRun(
+            cli.run(
+                ["profile", "import", "T12345678", "-"],
+                stdin: #"[{"profile_id": "a", "configuration": {"active_payment_types": {"enabled": true}}}]"#),
+            status: 0, stderr: "+ profile T12345678 a: offers all active methods\n")
         XCTAssertEqual(try cli.rows("SELECT profile_id, all_active FROM profile"), [["a", "1"]])
     }
 
     func testImportWithOneBadProfileInAnArrayWritesNothing() {
         makeCardAccount()
-        let path = cli.file("two.json", """
+        let path = cli.file(
+            "two.json",
+            """
             [{"profile_id": "good", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}},
              {"profile_id": "bad", "configuration": {"dintero_psp": {"creditcard": {"enabled": "yes"}}}}]
             """)
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid profile at '$[1].configuration.dintero_psp.creditcard.enabled': expected true or false, found string\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr:
+                "error: invalid profile at '$[1].configuration.dintero_psp.creditcard.enabled': expected true or false, found string\n"
+        )
     }
 
     func testImportWithOneProfileBreakingARuleWritesNothing() {
         makeCardAccount()
-        let path = cli.file("two.json", """
+        let path = cli.file(
+            "two.json",
+            """
             [{"profile_id": "good", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}},
              {"profile_id": "klarna", "configuration": {"klarna": {"klarna": {"enabled": true}}}}]
             """)
-        assertRefused(["profile", "import", "T12345678", path], stderr: """
-            error: refused: profile 'klarna' offers 'klarna.klarna' but account 'T12345678' has not enabled it (method-not-on-account)
-            hint: checkout-admin method enable T12345678 klarna.klarna
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: """
+                error: refused: profile 'klarna' offers 'klarna.klarna' but account 'T12345678' has not enabled it (method-not-on-account)
+                hint: checkout-admin method enable T12345678 klarna.klarna
 
-            """)
+                """)
     }
 
     func testImportOfAnExistingProfileIsRefusedAsAlreadyExists() {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
-        let path = cli.file("web.json", """
+        let path = cli.file(
+            "web.json",
+            """
             [{"profile_id": "new", "configuration": {"active_payment_types": {"enabled": true}}},
              {"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}}]
             """)
-        assertRefused(["profile", "import", "T12345678", path, "--json"],
-                      stderr: #"{"error":{"code":"already_exists","exit_code":3,"hint":"pass --replace to replace existing profiles","message":"profile 'web' already exists on account 'T12345678'"}}"# + "\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path, "--json"],
+            stderr:
+                #"{"error":{"code":"already_exists","exit_code":3,"hint":"pass --replace to replace existing profiles","message":"profile 'web' already exists on account 'T12345678'"}}"#
+                + "\n")
     }
 
     func testImportWithReplaceReplacesExistingProfiles() throws {
         makeCardAccount()
-        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard --default dintero_psp.creditcard --auto-capture")
-        let path = cli.file("web.json", #"{"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}}"#)
-        assertRun(cli.run(["profile", "import", "T12345678", path, "--replace"]), status: 0, stderr: """
-            ~ profile T12345678 web: offers dintero_psp.creditcard; default dintero_psp.creditcard; auto capture → offers all active methods
+        cli.succeed(
+            "profile add T12345678 web --method dintero_psp.creditcard --default dintero_psp.creditcard --auto-capture")
+        let path = cli.file(
+            "web.json", #"{"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}}"#)
+        assertRun(
+            cli.run(["profile", "import", "T12345678", path, "--replace"]), status: 0,
+            stderr: """
+                ~ profile T12345678 web: offers dintero_psp.creditcard; default dintero_psp.creditcard; auto capture → offers all active methods
 
-            """)
-        XCTAssertEqual(try cli.rows("SELECT all_active, auto_capture, default_payment_type FROM profile"), [["1", "0", "NULL"]])
+                """)
+        XCTAssertEqual(
+            try cli.rows("SELECT all_active, auto_capture, default_payment_type FROM profile"), [["1", "0", "NULL"]])
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM profile_method"), [["0"]])
     }
 
@@ -184,90 +234,119 @@ final class ProfileTransferTests: CLITestCase {
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         let path = cli.file("web.json", cli.run("profile export T12345678 web").stdout)
         let before = cli.storeBytes()
-        assertRun(cli.run(["profile", "import", "T12345678", path, "--replace"]), status: 0,
-                  stderr: "no changes: the profiles are already as in '\(path)'\n")
+        assertRun(
+            cli.run(["profile", "import", "T12345678", path, "--replace"]), status: 0,
+            stderr: "no changes: the profiles are already as in '\(path)'\n")
         XCTAssertEqual(cli.storeBytes(), before)
     }
 
     func testImportOfTheSameProfileIdTwiceIsRefused() {
         makeCardAccount()
-        let path = cli.file("twice.json", """
+        let path = cli.file(
+            "twice.json",
+            """
             [{"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}},
              {"profile_id": "web", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}}]
             """)
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: profile 'web' appears twice in '\(path)' (at $[0] and $[1])\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: profile 'web' appears twice in '\(path)' (at $[0] and $[1])\n")
     }
 
     func testImportOfAProfileWithoutConfigurationIsRefused() {
         makeCardAccount()
         let path = cli.file("web.json", #"[{"profile_id": "web", "description": "no configuration"}]"#)
-        assertRefused(["profile", "import", "T12345678", path], stderr: "error: invalid profile at '$[0]': 'configuration' is missing\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: invalid profile at '$[0]': 'configuration' is missing\n")
     }
 
     func testImportOfAProfileWithoutProfileIdIsRefused() {
         makeCardAccount()
         let path = cli.file("web.json", #"{"id": "4f1c2d8e", "configuration": {}}"#)
-        assertRefused(["profile", "import", "T12345678", path], stderr: "error: invalid profile at '$': 'profile_id' is missing\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path], stderr: "error: invalid profile at '$': 'profile_id' is missing\n"
+        )
     }
 
     func testImportOfADocumentThatIsNeitherObjectNorArrayIsRefused() {
         makeCardAccount()
         let path = cli.file("web.json", #""web""#)
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: '\(path)' holds string, expected a profile object or an array of them\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: '\(path)' holds string, expected a profile object or an array of them\n")
     }
 
     func testImportOfAnUnknownProductNamesItsPath() {
         makeCardAccount()
-        let path = cli.file("web.json", #"{"profile_id": "web", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}, "paypal": {"enabled": true}}}}"#)
-        assertRefused(["profile", "import", "T12345678", path], stderr: """
-            error: unknown payment type 'dintero_psp.paypal' at '$.configuration.dintero_psp.paypal'
-            hint: see 'checkout-admin method types' for the catalogue
+        let path = cli.file(
+            "web.json",
+            #"{"profile_id": "web", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}, "paypal": {"enabled": true}}}}"#
+        )
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: """
+                error: unknown payment type 'dintero_psp.paypal' at '$.configuration.dintero_psp.paypal'
+                hint: see 'checkout-admin method types' for the catalogue
 
-            """)
+                """)
     }
 
     func testImportOfAMissingFileIsRefused() {
         makeCardAccount()
         let path = "\(cli.directory)/missing.json"
-        assertRefused(["profile", "import", "T12345678", path], stderr: "error: cannot read '\(path)': No such file or directory\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: cannot read '\(path)': No such file or directory\n")
     }
 
     func testImportIntoAMissingAccountIsNotFound() {
-        let path = cli.file("web.json", #"{"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}}"#)
-        assertRun(cli.run(["profile", "import", "T12345678", path]), status: 3,
-                  stderr: "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n")
+        let path = cli.file(
+            "web.json", #"{"profile_id": "web", "configuration": {"active_payment_types": {"enabled": true}}}"#)
+        assertRun(
+            cli.run(["profile", "import", "T12345678", path]), status: 3,
+            stderr:
+                "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n")
     }
 
     // MARK: import of broken JSON: exit 3 with where it failed
 
     func testImportOfMalformedJSONNamesLineColumnAndPath() {
         makeCardAccount()
-        let path = cli.file("bad.json", "{\"profile_id\": \"web\",\n \"configuration\": {\"vipps\": {\"enabled\": true,}}}")
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': trailing comma before '}' at line 2, column 45 ($.configuration.vipps)\n")
+        let path = cli.file(
+            "bad.json", "{\"profile_id\": \"web\",\n \"configuration\": {\"vipps\": {\"enabled\": true,}}}")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr:
+                "error: invalid JSON in '\(path)': trailing comma before '}' at line 2, column 45 ($.configuration.vipps)\n"
+        )
     }
 
     func testImportOfMalformedJSONIsInvalidValueInJSON() {
         makeCardAccount()
         let path = cli.file("bad.json", "[{\"profile_id\": 'web'}]")
-        assertRefused(["profile", "import", "T12345678", path, "--json"],
-                      stderr: #"{"error":{"code":"invalid_value","exit_code":3,"hint":null,"message":"invalid JSON in '"#
-                          + path + #"': unexpected character \"'\" at line 1, column 17 ($[0].profile_id)"}}"# + "\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path, "--json"],
+            stderr: #"{"error":{"code":"invalid_value","exit_code":3,"hint":null,"message":"invalid JSON in '"#
+                + path + #"': unexpected character \"'\" at line 1, column 17 ($[0].profile_id)"}}"# + "\n")
     }
 
     func testImportOfTruncatedJSONNamesWhereItEnded() {
         makeCardAccount()
-        let path = cli.file("cut.json", "[\n  {\"profile_id\": \"web\",\n   \"configuration\": {\"vipps\": {\"enabled\": tr")
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': unexpected end of input at line 3, column 45 ($[0].configuration.vipps.enabled)\n")
+        let path = cli.file(
+            "cut.json", "[\n  {\"profile_id\": \"web\",\n   \"configuration\": {\"vipps\": {\"enabled\": tr")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr:
+                "error: invalid JSON in '\(path)': unexpected end of input at line 3, column 45 ($[0].configuration.vipps.enabled)\n"
+        )
     }
 
     func testImportOfTruncatedJSONFromStdinNamesStdin() {
         makeCardAccount()
-        assertRefused(["profile", "import", "T12345678", "-"], stdin: #"{"profile_id": "web", "configuration": {}"#,
-                      stderr: "error: invalid JSON in '<stdin>': unexpected end of input at line 1, column 42 ($)\n")
+        assertRefused(
+            ["profile", "import", "T12345678", "-"], stdin: #"{"profile_id": "web", "configuration": {}"#,
+            stderr: "error: invalid JSON in '<stdin>': unexpected end of input at line 1, column 42 ($)\n")
     }
 
     func testImportOfAHundredThousandLevelsOfNestingIsRefused() {
@@ -275,43 +354,59 @@ final class ProfileTransferTests: CLITestCase {
         let depth = 100_000
         let path = cli.file("deep.json", String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         let where64 = "$" + String(repeating: "[0]", count: 64)
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': nesting deeper than 64 levels at line 1, column 65 (\(where64))\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr:
+                "error: invalid JSON in '\(path)': nesting deeper than 64 levels at line 1, column 65 (\(where64))\n")
     }
 
     func testImportOfDeepNestingInsideAProfileNamesThePath() {
         makeCardAccount()
         let depth = 100_000
-        let path = cli.file("deep.json", #"{"profile_id": "web", "configuration": {"theme": "# + String(repeating: "{\"a\":", count: depth)
-                                + "1" + String(repeating: "}", count: depth) + "}}")
+        let path = cli.file(
+            "deep.json",
+            #"{"profile_id": "web", "configuration": {"theme": "# + String(repeating: "{\"a\":", count: depth)
+                + "1" + String(repeating: "}", count: depth) + "}}")
         let result = cli.run(["profile", "import", "T12345678", path])
         XCTAssertEqual(result.status, 3)
-        XCTAssertTrue(result.stderr.hasPrefix("error: invalid JSON in '\(path)': nesting deeper than 64 levels at line 1, column "), result.stderr)
-        XCTAssertTrue(result.stderr.hasSuffix(" ($.configuration.theme" + String(repeating: ".a", count: 62) + ")\n"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.hasPrefix(
+                "error: invalid JSON in '\(path)': nesting deeper than 64 levels at line 1, column "), result.stderr)
+        XCTAssertTrue(
+            result.stderr.hasSuffix(" ($.configuration.theme" + String(repeating: ".a", count: 62) + ")\n"),
+            result.stderr)
     }
 
     func testImportOfNonUTF8InputIsRefused() {
         makeCardAccount()
-        let path = rawFile("latin1.json", Array(#"{"profile_id": "caf"#.utf8) + [0xE9] + Array(#"", "configuration": {}}"#.utf8))
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': invalid UTF-8 at line 1, column 20 ($.profile_id)\n")
+        let path = rawFile(
+            "latin1.json", Array(#"{"profile_id": "caf"#.utf8) + [0xE9] + Array(#"", "configuration": {}}"#.utf8))
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: invalid JSON in '\(path)': invalid UTF-8 at line 1, column 20 ($.profile_id)\n")
     }
 
     func testImportOfDuplicateKeysIsRefused() {
         makeCardAccount()
-        let path = cli.file("dup.json", """
+        let path = cli.file(
+            "dup.json",
+            """
             {"profile_id": "web",
              "configuration": {"vipps": {"enabled": true}, "vipps": {"enabled": false}}}
             """)
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': duplicate key 'vipps' at line 2, column 48 ($.configuration.vipps)\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr:
+                "error: invalid JSON in '\(path)': duplicate key 'vipps' at line 2, column 48 ($.configuration.vipps)\n"
+        )
     }
 
     func testImportOfAnEmptyFileIsRefused() {
         makeCardAccount()
         let path = cli.file("empty.json", "")
-        assertRefused(["profile", "import", "T12345678", path],
-                      stderr: "error: invalid JSON in '\(path)': unexpected end of input at line 1, column 1 ($)\n")
+        assertRefused(
+            ["profile", "import", "T12345678", path],
+            stderr: "error: invalid JSON in '\(path)': unexpected end of input at line 1, column 1 ($)\n")
     }
 
     // MARK: export
@@ -320,33 +415,38 @@ final class ProfileTransferTests: CLITestCase {
         makeCardAccount()
         cli.succeed("method enable T12345678 vipps")
         cli.succeed("method enable T12345678 dintero_psp.clicktopay")
-        cli.run(["profile", "add", "T12345678", "web", "--description", "Norwegian web shop", "--method", "vipps", "--method", "dintero_psp.creditcard",
-                 "--method", "dintero_psp.clicktopay", "--default", "dintero_psp.creditcard", "-q"])
-        assertRun(cli.run("profile export T12345678 web"), status: 0, stdout: """
-            {
-              "configuration": {
-                "active_payment_types": {
-                  "enabled": false
-                },
-                "auto_capture": false,
-                "default_payment_type": "dintero_psp.creditcard",
-                "dintero_psp": {
-                  "clicktopay": {
-                    "enabled": true
+        cli.run([
+            "profile", "add", "T12345678", "web", "--description", "Norwegian web shop", "--method", "vipps",
+            "--method", "dintero_psp.creditcard",
+            "--method", "dintero_psp.clicktopay", "--default", "dintero_psp.creditcard", "-q",
+        ])
+        assertRun(
+            cli.run("profile export T12345678 web"), status: 0,
+            stdout: """
+                {
+                  "configuration": {
+                    "active_payment_types": {
+                      "enabled": false
+                    },
+                    "auto_capture": false,
+                    "default_payment_type": "dintero_psp.creditcard",
+                    "dintero_psp": {
+                      "clicktopay": {
+                        "enabled": true
+                      },
+                      "creditcard": {
+                        "enabled": true
+                      }
+                    },
+                    "vipps": {
+                      "enabled": true
+                    }
                   },
-                  "creditcard": {
-                    "enabled": true
-                  }
-                },
-                "vipps": {
-                  "enabled": true
+                  "description": "Norwegian web shop",
+                  "profile_id": "web"
                 }
-              },
-              "description": "Norwegian web shop",
-              "profile_id": "web"
-            }
 
-            """)
+                """)
     }
 
     func testExportingTheSameStateTwiceIsByteIdentical() {
@@ -367,7 +467,8 @@ final class ProfileTransferTests: CLITestCase {
         cli.succeed("method enable T11111111 dintero_psp.creditcard --currency NOK")
         cli.succeed("method enable T11111111 vipps --currency NOK")
         cli.succeed("method enable T11111111 bambora.creditcard --currency NOK")
-        cli.succeed("profile add T11111111 b --method vipps --method bambora.creditcard --method dintero_psp.creditcard")
+        cli.succeed(
+            "profile add T11111111 b --method vipps --method bambora.creditcard --method dintero_psp.creditcard")
         cli.succeed("profile add T11111111 a --all-active")
         cli.succeed("method enable T22222222 bambora.creditcard --currency NOK")
         cli.succeed("method enable T22222222 vipps --currency NOK")
@@ -383,8 +484,15 @@ final class ProfileTransferTests: CLITestCase {
     func testExportWithoutNamesIsAnArraySortedByProfileId() {
         makeCardAccount()
         for id in ["web", "App", "3", "app"] { cli.succeed("profile add T12345678 \(id) --all-active") }
-        let ids = cli.run("profile export T12345678").stdout.split(separator: "\n").filter { $0.contains("\"profile_id\"") }
-        XCTAssertEqual(ids, [#"    "profile_id": "3""#, #"    "profile_id": "App""#, #"    "profile_id": "app""#, #"    "profile_id": "web""#])
+        let ids = cli.run("profile export T12345678").stdout.split(separator: "\n").filter {
+            $0.contains("\"profile_id\"")
+        }
+        XCTAssertEqual(
+            ids,
+            [
+                #"    "profile_id": "3""#, #"    "profile_id": "App""#, #"    "profile_id": "app""#,
+                #"    "profile_id": "web""#,
+            ])
     }
 
     func testExportOfSeveralNamedProfilesIsAnArray() {
@@ -394,7 +502,9 @@ final class ProfileTransferTests: CLITestCase {
         cli.succeed("profile add T12345678 c --all-active")
         let all = cli.run("profile export T12345678 c a")
         XCTAssertEqual(all.status, 0)
-        XCTAssertEqual(all.stdout, """
+        XCTAssertEqual(
+            all.stdout,
+            """
             [
               {
                 "configuration": {
@@ -450,37 +560,46 @@ final class ProfileTransferTests: CLITestCase {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         let database = try cli.database()
-        try database.execute(#"UPDATE profile SET extra_fields = '{"id":"x","created_at":"2024-01-01T00:00:00Z","created_by":"y","updated_at":"2024-01-01T00:00:00Z","deleted_at":null,"deleted_by":null,"metadata":{"k":"v"}}'"#)
-        try database.execute(#"UPDATE profile_method SET options = '{"type":"payment_product_type","payability":"payable","sca_policy":"always"}'"#)
-        assertRun(cli.run("profile export T12345678 web"), status: 0, stdout: """
-            {
-              "configuration": {
-                "active_payment_types": {
-                  "enabled": false
-                },
-                "auto_capture": false,
-                "dintero_psp": {
-                  "creditcard": {
-                    "enabled": true,
-                    "sca_policy": "always"
-                  }
+        try database.execute(
+            #"UPDATE profile SET extra_fields = '{"id":"x","created_at":"2024-01-01T00:00:00Z","created_by":"y","updated_at":"2024-01-01T00:00:00Z","deleted_at":null,"deleted_by":null,"metadata":{"k":"v"}}'"#
+        )
+        try database.execute(
+            #"UPDATE profile_method SET options = '{"type":"payment_product_type","payability":"payable","sca_policy":"always"}'"#
+        )
+        assertRun(
+            cli.run("profile export T12345678 web"), status: 0,
+            stdout: """
+                {
+                  "configuration": {
+                    "active_payment_types": {
+                      "enabled": false
+                    },
+                    "auto_capture": false,
+                    "dintero_psp": {
+                      "creditcard": {
+                        "enabled": true,
+                        "sca_policy": "always"
+                      }
+                    }
+                  },
+                  "metadata": {
+                    "k": "v"
+                  },
+                  "profile_id": "web"
                 }
-              },
-              "metadata": {
-                "k": "v"
-              },
-              "profile_id": "web"
-            }
 
-            """)
+                """)
     }
 
     func testExportToAFileWritesTheSameBytesWithModeSixHundred() throws {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         let path = "\(cli.directory)/web.json"
-        assertRun(cli.run(["profile", "export", "T12345678", "web", "--output", path]), status: 0, stderr: "wrote '\(path)'\n")
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), cli.run("profile export T12345678 web").stdout)
+        assertRun(
+            cli.run(["profile", "export", "T12345678", "web", "--output", path]), status: 0, stderr: "wrote '\(path)'\n"
+        )
+        XCTAssertEqual(
+            try String(contentsOfFile: path, encoding: .utf8), cli.run("profile export T12345678 web").stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
     }
@@ -488,13 +607,16 @@ final class ProfileTransferTests: CLITestCase {
     func testExportOfAMisspelledProfileSuggestsTheClosestId() {
         makeCardAccount()
         cli.succeed("profile add T12345678 webshop --method dintero_psp.creditcard")
-        assertRun(cli.run("profile export T12345678 webshop webshp"), status: 3,
-                  stderr: "error: profile 'webshp' not found on account 'T12345678'\nhint: did you mean 'webshop'?\n")
+        assertRun(
+            cli.run("profile export T12345678 webshop webshp"), status: 3,
+            stderr: "error: profile 'webshp' not found on account 'T12345678'\nhint: did you mean 'webshop'?\n")
     }
 
     func testExportOfAMissingAccountIsNotFoundAndCreatesNothing() {
-        assertRun(cli.run("profile export T12345678"), status: 3,
-                  stderr: "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n")
+        assertRun(
+            cli.run("profile export T12345678"), status: 3,
+            stderr:
+                "error: account 'T12345678' not found\nhint: create it with 'checkout-admin account add T12345678'\n")
         XCTAssertNil(cli.storeBytes())
     }
 
@@ -502,48 +624,53 @@ final class ProfileTransferTests: CLITestCase {
 
     func testAccountExportIsTheCheckoutConfigurationWithSortedOptionsAndCurrencies() {
         cli.run(["account", "add", "T12345678", "--name", "Example AS", "-q"])
-        cli.run(["settings", "set", "T12345678", "logo_url=https://example.com/logo.png", "country=NO", "checkout_express=true",
-                 "session_customer_email=false", "email=post@example.com", "address_line=Gate 1", "-q"])
+        cli.run([
+            "settings", "set", "T12345678", "logo_url=https://example.com/logo.png", "country=NO",
+            "checkout_express=true",
+            "session_customer_email=false", "email=post@example.com", "address_line=Gate 1", "-q",
+        ])
         cli.succeed("method enable T12345678 vipps --currency SEK --currency NOK")
         cli.succeed("method enable T12345678 dintero_psp.creditcard --currency SEK --currency NOK --currency EUR")
         cli.succeed("method enable T12345678 bambora.creditcard --currency DKK")
-        assertRun(cli.run("account export T12345678"), status: 0, stdout: """
-            {
-              "configuration": {
-                "merchant": {
-                  "address_line": "Gate 1",
-                  "country": "NO",
-                  "email": "post@example.com",
-                  "logo_url": "https://example.com/logo.png",
-                  "name": "Example AS"
-                },
-                "payment_options": [
-                  {
-                    "currencies": [
-                      "DKK"
-                    ],
-                    "type": "bambora.creditcard"
-                  },
-                  {
-                    "currencies": [
-                      "EUR",
-                      "NOK",
-                      "SEK"
-                    ],
-                    "type": "dintero_psp.creditcard"
-                  },
-                  {
-                    "currencies": [
-                      "NOK",
-                      "SEK"
-                    ],
-                    "type": "vipps"
+        assertRun(
+            cli.run("account export T12345678"), status: 0,
+            stdout: """
+                {
+                  "configuration": {
+                    "merchant": {
+                      "address_line": "Gate 1",
+                      "country": "NO",
+                      "email": "post@example.com",
+                      "logo_url": "https://example.com/logo.png",
+                      "name": "Example AS"
+                    },
+                    "payment_options": [
+                      {
+                        "currencies": [
+                          "DKK"
+                        ],
+                        "type": "bambora.creditcard"
+                      },
+                      {
+                        "currencies": [
+                          "EUR",
+                          "NOK",
+                          "SEK"
+                        ],
+                        "type": "dintero_psp.creditcard"
+                      },
+                      {
+                        "currencies": [
+                          "NOK",
+                          "SEK"
+                        ],
+                        "type": "vipps"
+                      }
+                    ]
                   }
-                ]
-              }
-            }
+                }
 
-            """)
+                """)
     }
 
     func testAccountExportTwiceIsByteIdentical() {
@@ -556,29 +683,35 @@ final class ProfileTransferTests: CLITestCase {
 
     func testAccountExportOfAnAccountWithoutMethodsHasAnEmptyPaymentOptionsArray() {
         cli.succeed("account add T12345678 --name Example")
-        assertRun(cli.run("account export T12345678"), status: 0, stdout: """
-            {
-              "configuration": {
-                "merchant": {
-                  "name": "Example"
-                },
-                "payment_options": []
-              }
-            }
+        assertRun(
+            cli.run("account export T12345678"), status: 0,
+            stdout: """
+                {
+                  "configuration": {
+                    "merchant": {
+                      "name": "Example"
+                    },
+                    "payment_options": []
+                  }
+                }
 
-            """)
+                """)
     }
 
     func testAccountExportToAFileWritesTheSameBytes() throws {
         makeCardAccount()
         let path = "\(cli.directory)/checkout.json"
-        assertRun(cli.run(["account", "export", "T12345678", "--output", path]), status: 0, stderr: "wrote '\(path)'\n")
+        assertRun(
+            cli.run(["account", "export", "T12345678", "--output", path]), status: 0, stderr: "wrote '\(path)'\n")
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), cli.run("account export T12345678").stdout)
     }
 
     func testAccountExportOfAMissingAccountIsNotFound() {
-        assertRun(cli.run("account export T12345678 --json"), status: 3,
-                  stderr: #"{"error":{"code":"not_found","exit_code":3,"hint":"create it with 'checkout-admin account add T12345678'","message":"account 'T12345678' not found"}}"# + "\n")
+        assertRun(
+            cli.run("account export T12345678 --json"), status: 3,
+            stderr:
+                #"{"error":{"code":"not_found","exit_code":3,"hint":"create it with 'checkout-admin account add T12345678'","message":"account 'T12345678' not found"}}"#
+                + "\n")
     }
 }
 
@@ -586,10 +719,14 @@ final class PassThroughLimitTests: CLITestCase {
     func testImportOfAProfileWithMoreThan64KiBOfPassThroughFieldsIsRefused() {
         makeCardAccount()
         let theme = String(repeating: "x", count: 70_000)
-        let file = cli.file("big.json", #"{"profile_id": "web", "configuration": {"theme": {"css": "\#(theme)"}, "dintero_psp": {"creditcard": {"enabled": true}}}}"#)
+        let file = cli.file(
+            "big.json",
+            #"{"profile_id": "web", "configuration": {"theme": {"css": "\#(theme)"}, "dintero_psp": {"creditcard": {"enabled": true}}}}"#
+        )
         let before = cli.storeBytes()
-        assertRun(cli.run(["profile", "import", "T12345678", file]), status: 3,
-                  stderr: "error: profile 'web' at '$' carries 70024 bytes of pass-through fields; at most 65536\n")
+        assertRun(
+            cli.run(["profile", "import", "T12345678", file]), status: 3,
+            stderr: "error: profile 'web' at '$' carries 70024 bytes of pass-through fields; at most 65536\n")
         XCTAssertEqual(cli.storeBytes(), before)
     }
 }
@@ -598,7 +735,8 @@ final class ProfileChangeLineTests: CLITestCase {
     func testChangingOnlyTheDescriptionNamesTheFieldInTheChangeLine() {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
-        assertRun(cli.run(["profile", "set", "T12345678", "web", "description=Web shop"]), status: 0,
-                  stderr: "~ profile T12345678 web: description (none) → 'Web shop'\n")
+        assertRun(
+            cli.run(["profile", "set", "T12345678", "web", "description=Web shop"]), status: 0,
+            stderr: "~ profile T12345678 web: description (none) → 'Web shop'\n")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -28,10 +29,13 @@ final class ProviderRuleTests: CLITestCase {
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
     }
 
-    private func assertRefused(_ arguments: [String], stderr: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(
+        _ arguments: [String], stderr: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let before = cli.storeBytes()
         assertRun(cli.run(arguments), status: 3, stderr: stderr, file: file, line: line)
-        XCTAssertEqual(cli.storeBytes(), before, "a refused command leaves the store byte-identical", file: file, line: line)
+        XCTAssertEqual(
+            cli.storeBytes(), before, "a refused command leaves the store byte-identical", file: file, line: line)
     }
 
     private func words(_ line: String) -> [String] { line.split(separator: " ").map(String.init) }
@@ -54,7 +58,8 @@ final class ProviderRuleTests: CLITestCase {
 
     func testMethodEnableRefusesForeignClickToPayEvenOnAMissingAccount() {
         for type in foreignTypes {
-            assertRun(cli.run(words("method enable T12345678 \(type) --currency NOK")), status: 3, stderr: refusalText(type))
+            assertRun(
+                cli.run(words("method enable T12345678 \(type) --currency NOK")), status: 3, stderr: refusalText(type))
         }
         XCTAssertNil(cli.storeBytes())
     }
@@ -64,7 +69,9 @@ final class ProviderRuleTests: CLITestCase {
     func testProfileAddMethodOptionRefusesForeignClickToPay() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(words("profile add T12345678 shop --method dintero_psp.creditcard --method \(type)"), stderr: refusalText(type))
+            assertRefused(
+                words("profile add T12345678 shop --method dintero_psp.creditcard --method \(type)"),
+                stderr: refusalText(type))
         }
     }
 
@@ -78,21 +85,25 @@ final class ProviderRuleTests: CLITestCase {
     func testProfileAddDefaultOptionRefusesForeignClickToPay() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(words("profile add T12345678 shop --method dintero_psp.creditcard --default \(type)"), stderr: refusalText(type))
+            assertRefused(
+                words("profile add T12345678 shop --method dintero_psp.creditcard --default \(type)"),
+                stderr: refusalText(type))
         }
     }
 
     func testProfileAddDefaultOptionOfForeignClickToPayIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(words("profile add T12345678 shop --all-active --default \(type) --json"), stderr: refusalJSON(type))
+            assertRefused(
+                words("profile add T12345678 shop --all-active --default \(type) --json"), stderr: refusalJSON(type))
         }
     }
 
     func testProfileAddWithIfNotExistsStillRefusesForeignClickToPay() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(words("profile add T12345678 web --method \(type) --if-not-exists"), stderr: refusalText(type))
+            assertRefused(
+                words("profile add T12345678 web --method \(type) --if-not-exists"), stderr: refusalText(type))
         }
     }
 
@@ -108,7 +119,9 @@ final class ProviderRuleTests: CLITestCase {
     func testAddMethodOfForeignClickToPayIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(words("profile add-method T12345678 web dintero_psp.creditcard \(type) --json"), stderr: refusalJSON(type))
+            assertRefused(
+                words("profile add-method T12345678 web dintero_psp.creditcard \(type) --json"),
+                stderr: refusalJSON(type))
         }
     }
 
@@ -117,15 +130,17 @@ final class ProviderRuleTests: CLITestCase {
     func testProfileSetDefaultPaymentTypeRefusesForeignClickToPay() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(["profile", "set", "T12345678", "web", "default_payment_type=\(type)"], stderr: refusalText(type))
+            assertRefused(
+                ["profile", "set", "T12345678", "web", "default_payment_type=\(type)"], stderr: refusalText(type))
         }
     }
 
     func testProfileSetDefaultPaymentTypeOfForeignClickToPayIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            assertRefused(["profile", "set", "T12345678", "web", "auto_capture=true", "default_payment_type=\(type)", "--json"],
-                          stderr: refusalJSON(type))
+            assertRefused(
+                ["profile", "set", "T12345678", "web", "auto_capture=true", "default_payment_type=\(type)", "--json"],
+                stderr: refusalJSON(type))
         }
     }
 
@@ -136,65 +151,88 @@ final class ProviderRuleTests: CLITestCase {
         for type in ["payex.clicktopay", "bambora.clicktopay"] {
             let gateway = String(type.prefix { $0 != "." })
             for enabled in [false, true] {
-                let path = cli.file("\(gateway)-\(enabled).json", """
+                let path = cli.file(
+                    "\(gateway)-\(enabled).json",
+                    """
                     {"profile_id": "shop", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}},
                      "\(gateway)": {"clicktopay": {"enabled": \(enabled)}}}}
                     """)
-                assertRefused(["profile", "import", "T12345678", path], stderr: refusalText(type, at: " at '$.configuration.\(type)'"))
+                assertRefused(
+                    ["profile", "import", "T12345678", path],
+                    stderr: refusalText(type, at: " at '$.configuration.\(type)'"))
             }
         }
     }
 
     func testImportOfForeignClickToPayInsideItsGatewayIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
-        let path = cli.file("shop.json", """
+        let path = cli.file(
+            "shop.json",
+            """
             [{"profile_id": "ok", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}},
              {"profile_id": "shop", "configuration": {"payex": {"type": "payment_type", "clicktopay": {"enabled": false}}}}]
             """)
-        assertRefused(["profile", "import", "T12345678", path, "--json"], stderr: refusalJSON("payex.clicktopay", at: " at '$[1].configuration.payex.clicktopay'"))
+        assertRefused(
+            ["profile", "import", "T12345678", path, "--json"],
+            stderr: refusalJSON("payex.clicktopay", at: " at '$[1].configuration.payex.clicktopay'"))
     }
 
     func testImportRefusesForeignClickToPayAsTheDefaultPaymentType() {
         makeAccountWithProfile()
         for type in foreignTypes {
-            let path = cli.file("default.json", """
+            let path = cli.file(
+                "default.json",
+                """
                 {"profile_id": "shop", "configuration": {"default_payment_type": "\(type)", "dintero_psp": {"creditcard": {"enabled": true}}}}
                 """)
-            assertRefused(["profile", "import", "T12345678", path], stderr: refusalText(type, at: " at '$.configuration.default_payment_type'"))
+            assertRefused(
+                ["profile", "import", "T12345678", path],
+                stderr: refusalText(type, at: " at '$.configuration.default_payment_type'"))
         }
     }
 
     func testImportOfForeignClickToPayAsTheDefaultPaymentTypeIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
-        let path = cli.file("default.json", #"{"profile_id": "web", "configuration": {"default_payment_type": "bambora.clicktopay"}}"#)
-        assertRefused(["profile", "import", "T12345678", path, "--replace", "--json"],
-                      stderr: refusalJSON("bambora.clicktopay", at: " at '$.configuration.default_payment_type'"))
+        let path = cli.file(
+            "default.json", #"{"profile_id": "web", "configuration": {"default_payment_type": "bambora.clicktopay"}}"#)
+        assertRefused(
+            ["profile", "import", "T12345678", path, "--replace", "--json"],
+            stderr: refusalJSON("bambora.clicktopay", at: " at '$.configuration.default_payment_type'"))
     }
 
     func testImportRefusesClickToPayHiddenUnderAnUnknownConfigurationKey() {
         makeAccountWithProfile()
         for enabled in [false, true] {
-            let path = cli.file("hidden.json", """
+            let path = cli.file(
+                "hidden.json",
+                """
                 {"profile_id": "shop", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}},
                  "acme": {"clicktopay": {"enabled": \(enabled)}}}}
                 """)
-            assertRefused(["profile", "import", "T12345678", path], stderr: refusalText("acme.clicktopay", at: " at '$.configuration.acme.clicktopay'"))
+            assertRefused(
+                ["profile", "import", "T12345678", path],
+                stderr: refusalText("acme.clicktopay", at: " at '$.configuration.acme.clicktopay'"))
         }
     }
 
     func testImportOfClickToPayHiddenUnderAnUnknownKeyIsAPolicyViolationInJSON() {
         makeAccountWithProfile()
-        let path = cli.file("hidden.json", #"{"profile_id": "shop", "configuration": {"vipps_psp": {"clicktopay": {"enabled": true}}}}"#)
-        assertRefused(["profile", "import", "T12345678", "--json", path],
-                      stderr: refusalJSON("vipps_psp.clicktopay", at: " at '$.configuration.vipps_psp.clicktopay'"))
+        let path = cli.file(
+            "hidden.json", #"{"profile_id": "shop", "configuration": {"vipps_psp": {"clicktopay": {"enabled": true}}}}"#
+        )
+        assertRefused(
+            ["profile", "import", "T12345678", "--json", path],
+            stderr: refusalJSON("vipps_psp.clicktopay", at: " at '$.configuration.vipps_psp.clicktopay'"))
     }
 
     func testImportFromStdinRefusesForeignClickToPay() {
         makeAccountWithProfile()
         let before = cli.storeBytes()
-        let result = cli.run(["profile", "import", "T12345678", "-"],
-                             stdin: #"{"profile_id": "shop", "configuration": {"payex": {"clicktopay": {"enabled": true}}}}"#)
-        assertRun(result, status: 3, stderr: refusalText("payex.clicktopay", at: " at '$.configuration.payex.clicktopay'"))
+        let result = cli.run(
+            ["profile", "import", "T12345678", "-"],
+            stdin: #"{"profile_id": "shop", "configuration": {"payex": {"clicktopay": {"enabled": true}}}}"#)
+        assertRun(
+            result, status: 3, stderr: refusalText("payex.clicktopay", at: " at '$.configuration.payex.clicktopay'"))
         XCTAssertEqual(cli.storeBytes(), before)
     }
 
@@ -203,34 +241,46 @@ final class ProviderRuleTests: CLITestCase {
     func testUpperCaseSpellingsOfClickToPayAreUnknownTypes() {
         makeAccountWithProfile()
         for type in ["PAYEX.clicktopay", "Dintero_PSP.clicktopay", "payex.ClickToPay", "DINTERO_PSP.CLICKTOPAY"] {
-            assertRefused(words("method enable T12345678 \(type) --currency NOK --json"),
-                          stderr: #"{"error":{"code":"invalid_value","exit_code":3,"hint":"see 'checkout-admin method types' for the catalogue","message":"unknown payment type '"#
-                              + type + #"'"}}"# + "\n")
+            assertRefused(
+                words("method enable T12345678 \(type) --currency NOK --json"),
+                stderr:
+                    #"{"error":{"code":"invalid_value","exit_code":3,"hint":"see 'checkout-admin method types' for the catalogue","message":"unknown payment type '"#
+                    + type + #"'"}}"# + "\n")
         }
     }
 
     func testUpperCaseSpellingOfClickToPayIsAnUnknownTypeInAddMethod() {
         makeAccountWithProfile()
-        assertRefused(words("profile add-method T12345678 web PAYEX.clicktopay"), stderr: """
-            error: unknown payment type 'PAYEX.clicktopay'
-            hint: see 'checkout-admin method types' for the catalogue
+        assertRefused(
+            words("profile add-method T12345678 web PAYEX.clicktopay"),
+            stderr: """
+                error: unknown payment type 'PAYEX.clicktopay'
+                hint: see 'checkout-admin method types' for the catalogue
 
-            """)
+                """)
     }
 
     func testDinteroPSPClickToPayIsAccepted() throws {
         makeAccountWithProfile()
-        assertRun(cli.run("method enable T12345678 dintero_psp.clicktopay"), status: 0,
-                  stderr: "+ method T12345678 dintero_psp.clicktopay: NOK\n")
-        assertRun(cli.run("profile add-method T12345678 web dintero_psp.clicktopay"), status: 0,
-                  stderr: "~ profile T12345678 web: offers dintero_psp.creditcard → offers dintero_psp.clicktopay, dintero_psp.creditcard\n")
-        XCTAssertEqual(try cli.rows("SELECT type FROM profile_method ORDER BY type"), [["dintero_psp.clicktopay"], ["dintero_psp.creditcard"]])
+        assertRun(
+            cli.run("method enable T12345678 dintero_psp.clicktopay"), status: 0,
+            stderr: "+ method T12345678 dintero_psp.clicktopay: NOK\n")
+        assertRun(
+            cli.run("profile add-method T12345678 web dintero_psp.clicktopay"), status: 0,
+            stderr:
+                "~ profile T12345678 web: offers dintero_psp.creditcard → offers dintero_psp.clicktopay, dintero_psp.creditcard\n"
+        )
+        XCTAssertEqual(
+            try cli.rows("SELECT type FROM profile_method ORDER BY type"),
+            [["dintero_psp.clicktopay"], ["dintero_psp.creditcard"]])
     }
 
     // MARK: the store
 
     /// Runs `sql` against the store with `pragmas` first and returns the SQLiteError it must throw.
-    private func storeRefusal(_ sql: String, pragmas: String, file: StaticString = #filePath, line: UInt = #line) throws -> SQLiteError? {
+    private func storeRefusal(_ sql: String, pragmas: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> SQLiteError?
+    {
         let database = try cli.database()
         try database.execute(pragmas)
         do {
@@ -247,8 +297,10 @@ final class ProviderRuleTests: CLITestCase {
     /// SQLITE_CONSTRAINT and SQLITE_CONSTRAINT_TRIGGER / SQLITE_CONSTRAINT_CHECK.
     private static let constraint: Int32 = 19, constraintTrigger: Int32 = 1811, constraintCheck: Int32 = 275
 
-    private func assertProviderRuleError(_ error: SQLiteError?, extendedCode: Int32 = constraintTrigger,
-                                         file: StaticString = #filePath, line: UInt = #line) {
+    private func assertProviderRuleError(
+        _ error: SQLiteError?, extendedCode: Int32 = constraintTrigger,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let error else { return }
         XCTAssertEqual(error.code, Self.constraint, "\(error)", file: file, line: line)
         XCTAssertEqual(error.extendedCode, extendedCode, "\(error)", file: file, line: line)
@@ -257,17 +309,24 @@ final class ProviderRuleTests: CLITestCase {
 
     private func assertStoreUnchanged(_ before: Data?, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(cli.storeBytes(), before, file: file, line: line)
-        XCTAssertEqual(try cli.rows("SELECT count(*) FROM payment_method WHERE type LIKE '%clicktopay'"), [["0"]], file: file, line: line)
-        XCTAssertEqual(try cli.rows("SELECT count(*) FROM profile_method WHERE type LIKE '%clicktopay'"), [["0"]], file: file, line: line)
-        XCTAssertEqual(try cli.rows("SELECT count(*) FROM profile WHERE profile_id <> 'web'"), [["0"]], file: file, line: line)
+        XCTAssertEqual(
+            try cli.rows("SELECT count(*) FROM payment_method WHERE type LIKE '%clicktopay'"), [["0"]], file: file,
+            line: line)
+        XCTAssertEqual(
+            try cli.rows("SELECT count(*) FROM profile_method WHERE type LIKE '%clicktopay'"), [["0"]], file: file,
+            line: line)
+        XCTAssertEqual(
+            try cli.rows("SELECT count(*) FROM profile WHERE profile_id <> 'web'"), [["0"]], file: file, line: line)
     }
 
     func testStoreRefusesAForeignClickToPayMethodWithForeignKeysOff() throws {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("INSERT INTO payment_method (account_id, type, currencies) VALUES ('T99999999', '\(type)', 'NOK')",
-                                                     pragmas: Self.foreignKeysOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T99999999', '\(type)', 'NOK')",
+                    pragmas: Self.foreignKeysOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -276,8 +335,10 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', '\(type)', 'NOK')",
-                                                     pragmas: Self.checksOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', '\(type)', 'NOK')",
+                    pragmas: Self.checksOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -286,8 +347,10 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T99999999', 'ghost', '\(type)')",
-                                                     pragmas: Self.foreignKeysOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    "INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T99999999', 'ghost', '\(type)')",
+                    pragmas: Self.foreignKeysOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -296,8 +359,10 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'web', '\(type)')",
-                                                     pragmas: Self.checksOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    "INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'web', '\(type)')",
+                    pragmas: Self.checksOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -306,9 +371,11 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("""
-                INSERT INTO profile (account_id, profile_id, all_active, default_payment_type) VALUES ('T99999999', 'shop', 1, '\(type)')
-                """, pragmas: Self.foreignKeysOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    """
+                    INSERT INTO profile (account_id, profile_id, all_active, default_payment_type) VALUES ('T99999999', 'shop', 1, '\(type)')
+                    """, pragmas: Self.foreignKeysOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -317,9 +384,11 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for type in foreignTypes {
-            assertProviderRuleError(try storeRefusal("""
-                INSERT INTO profile (account_id, profile_id, all_active, default_payment_type) VALUES ('T12345678', 'shop', 1, '\(type)')
-                """, pragmas: Self.checksOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    """
+                    INSERT INTO profile (account_id, profile_id, all_active, default_payment_type) VALUES ('T12345678', 'shop', 1, '\(type)')
+                    """, pragmas: Self.checksOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -328,10 +397,12 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for gateway in ["payex", "bambora", "acme"] {
-            assertProviderRuleError(try storeRefusal("""
-                INSERT INTO profile (account_id, profile_id, all_active, extra_configuration)
-                VALUES ('T99999999', 'shop', 1, '{"theme": {"primary": "#000000"}, "\(gateway)": {"clicktopay": {"enabled": true}}}')
-                """, pragmas: Self.foreignKeysOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    """
+                    INSERT INTO profile (account_id, profile_id, all_active, extra_configuration)
+                    VALUES ('T99999999', 'shop', 1, '{"theme": {"primary": "#000000"}, "\(gateway)": {"clicktopay": {"enabled": true}}}')
+                    """, pragmas: Self.foreignKeysOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -340,10 +411,12 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         let before = cli.storeBytes()
         for gateway in ["payex", "bambora", "acme"] {
-            assertProviderRuleError(try storeRefusal("""
-                INSERT INTO profile (account_id, profile_id, all_active, extra_configuration)
-                VALUES ('T12345678', 'shop', 1, '{"\(gateway)": {"clicktopay": {"enabled": false}}}')
-                """, pragmas: Self.checksOff))
+            assertProviderRuleError(
+                try storeRefusal(
+                    """
+                    INSERT INTO profile (account_id, profile_id, all_active, extra_configuration)
+                    VALUES ('T12345678', 'shop', 1, '{"\(gateway)": {"clicktopay": {"enabled": false}}}')
+                    """, pragmas: Self.checksOff))
         }
         try assertStoreUnchanged(before)
     }
@@ -364,8 +437,9 @@ final class ProviderRuleTests: CLITestCase {
 
     func testStoreCheckConstraintStillRefusesWhenTheTriggerIsDropped() throws {
         makeAccountWithProfile()
-        let error = try storeRefusal("INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'payex.clicktopay', 'NOK')",
-                                     pragmas: "DROP TRIGGER payment_method_provider_rule_on_insert;")
+        let error = try storeRefusal(
+            "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'payex.clicktopay', 'NOK')",
+            pragmas: "DROP TRIGGER payment_method_provider_rule_on_insert;")
         guard let error else { return }
         XCTAssertEqual(error.extendedCode, Self.constraintCheck, "\(error)")
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM payment_method WHERE type = 'payex.clicktopay'"), [["0"]])
@@ -373,16 +447,24 @@ final class ProviderRuleTests: CLITestCase {
 
     func testStoreRefusesUpperCaseSpellingsOfForeignClickToPay() throws {
         makeAccountWithProfile()
-        assertProviderRuleError(try storeRefusal("INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'PAYEX.ClickToPay', 'NOK')",
-                                                 pragmas: Self.checksOff))
+        assertProviderRuleError(
+            try storeRefusal(
+                "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'PAYEX.ClickToPay', 'NOK')",
+                pragmas: Self.checksOff))
     }
 
     func testStoreAcceptsDinteroPSPClickToPayFromRawSQL() throws {
         makeAccountWithProfile()
         let database = try cli.database()
         try database.execute("PRAGMA ignore_check_constraints = ON")
-        try database.execute("INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'dintero_psp.clicktopay', 'NOK')")
-        try database.execute("INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'web', 'dintero_psp.clicktopay')")
-        XCTAssertEqual(try cli.rows("SELECT type FROM profile_method ORDER BY type"), [["dintero_psp.clicktopay"], ["dintero_psp.creditcard"]])
+        try database.execute(
+            "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'dintero_psp.clicktopay', 'NOK')"
+        )
+        try database.execute(
+            "INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'web', 'dintero_psp.clicktopay')"
+        )
+        XCTAssertEqual(
+            try cli.rows("SELECT type FROM profile_method ORDER BY type"),
+            [["dintero_psp.clicktopay"], ["dintero_psp.creditcard"]])
     }
 }

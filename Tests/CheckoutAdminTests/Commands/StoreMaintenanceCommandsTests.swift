@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -21,16 +22,21 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
 
     func testCheckFindsAForeignClickToPayRowWrittenWithTheRulesTurnedOff() throws {
         makeCardAccount()
-        try sql("""
+        try sql(
+            """
             DROP TRIGGER payment_method_provider_rule_on_insert;
             PRAGMA ignore_check_constraints = ON;
             INSERT INTO payment_method VALUES ('T12345678', 'payex.clicktopay', 'NOK');
             """)
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
-        XCTAssertTrue(result.stdout.contains("click_to_pay_provider: FAILED\n  account T12345678 method payex.clicktopay\n"), result.stdout)
-        XCTAssertEqual(result.stderr, "error: store '\(cli.storePath)' failed integrity, click_to_pay_provider\n"
-                       + "hint: restore a backup, or repair the rows listed above\n")
+        XCTAssertTrue(
+            result.stdout.contains("click_to_pay_provider: FAILED\n  account T12345678 method payex.clicktopay\n"),
+            result.stdout)
+        XCTAssertEqual(
+            result.stderr,
+            "error: store '\(cli.storePath)' failed integrity, click_to_pay_provider\n"
+                + "hint: restore a backup, or repair the rows listed above\n")
     }
 
     func testCheckFindsAnOrphanedProfileMethod() throws {
@@ -42,30 +48,32 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
     }
 
     func testCheckWithJSONReportsEachCheck() {
-        assertRun(cli.run("store check --json"), status: 0, stdout: """
-            {
-              "checks": [
+        assertRun(
+            cli.run("store check --json"), status: 0,
+            stdout: """
                 {
-                  "name": "integrity",
-                  "ok": true,
-                  "problems": []
-                },
-                {
-                  "name": "foreign_keys",
-                  "ok": true,
-                  "problems": []
-                },
-                {
-                  "name": "click_to_pay_provider",
-                  "ok": true,
-                  "problems": []
+                  "checks": [
+                    {
+                      "name": "integrity",
+                      "ok": true,
+                      "problems": []
+                    },
+                    {
+                      "name": "foreign_keys",
+                      "ok": true,
+                      "problems": []
+                    },
+                    {
+                      "name": "click_to_pay_provider",
+                      "ok": true,
+                      "problems": []
+                    }
+                  ],
+                  "format_version": "1",
+                  "ok": true
                 }
-              ],
-              "format_version": "1",
-              "ok": true
-            }
 
-            """)
+                """)
     }
 
     func testBackupWritesAConsistentCopyWithModeSixHundred() throws {
@@ -75,14 +83,17 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
         let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
         cli.environment["CHECKOUT_ADMIN_STORE"] = target
-        assertRun(cli.run("method list T12345678"), status: 0, stdout: "TYPE\tCURRENCIES\tPROFILES\ndintero_psp.creditcard\tNOK\t\n")
+        assertRun(
+            cli.run("method list T12345678"), status: 0,
+            stdout: "TYPE\tCURRENCIES\tPROFILES\ndintero_psp.creditcard\tNOK\t\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(target).tmp-\(getpid())"))
     }
 
     func testBackupOfAMissingStoreIsRefusedAndWritesNothing() {
         let target = "\(cli.directory)/backup.sqlite"
-        assertRun(cli.run(["store", "backup", target]), status: 3,
-                  stderr: "error: store '\(cli.storePath)' does not exist; nothing to back up\n")
+        assertRun(
+            cli.run(["store", "backup", target]), status: 3,
+            stderr: "error: store '\(cli.storePath)' does not exist; nothing to back up\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: target))
         XCTAssertNil(cli.storeBytes())
     }
@@ -92,7 +103,9 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
         let elsewhere = cli.file("elsewhere", "keep")
         let link = "\(cli.directory)/link.sqlite"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: elsewhere)
-        assertRun(cli.run(["store", "backup", link]), status: 3, stderr: "error: cannot write backup '\(link)': it is a symlink\n")
+        assertRun(
+            cli.run(["store", "backup", link]), status: 3,
+            stderr: "error: cannot write backup '\(link)': it is a symlink\n")
         XCTAssertEqual(FileManager.default.contents(atPath: elsewhere), Data("keep".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -48,9 +49,11 @@ final class AccountIDTests: XCTestCase {
 
     func testRefusalIsAnInvalidValueWithTheFormatInTheHint() {
         XCTAssertThrowsError(try AccountID(parsing: "X1")) { error in
-            XCTAssertEqual(error as? Rejection, Rejection.invalid(
-                "invalid account id 'X1'",
-                hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"]))
+            XCTAssertEqual(
+                error as? Rejection,
+                Rejection.invalid(
+                    "invalid account id 'X1'",
+                    hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"]))
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -15,8 +16,10 @@ final class ClickToPayTests: XCTestCase {
         var account = MerchantAccount(id: "T12345678")
         account.settings = ["name": "Example", "logo_url": "https://example.com/logo.png"]
         account.methods = [card: ["NOK", "SEK"], "vipps": ["NOK"]]
-        account.profiles = ["webshop": profile("webshop", [card]), "app": profile("app", ["vipps"]),
-                            "all": profile("all", [], allActive: true)]
+        account.profiles = [
+            "webshop": profile("webshop", [card]), "app": profile("app", ["vipps"]),
+            "all": profile("all", [], allActive: true),
+        ]
         return account
     }
 
@@ -37,9 +40,13 @@ final class ClickToPayTests: XCTestCase {
         var bare = account()
         bare.methods[card] = nil
         XCTAssertThrowsError(try ClickToPay.enable(on: bare, profileIDs: [], currencies: nil)) { error in
-            XCTAssertEqual(error as? Rejection, Rejection.invalid(
-                "account 'T12345678' has no 'dintero_psp.creditcard'; Click to Pay is shown inside that card form",
-                hints: ["enable it first: checkout-admin method enable T12345678 dintero_psp.creditcard --currency NOK"]))
+            XCTAssertEqual(
+                error as? Rejection,
+                Rejection.invalid(
+                    "account 'T12345678' has no 'dintero_psp.creditcard'; Click to Pay is shown inside that card form",
+                    hints: [
+                        "enable it first: checkout-admin method enable T12345678 dintero_psp.creditcard --currency NOK"
+                    ]))
         }
     }
 
@@ -68,7 +75,8 @@ final class ClickToPayTests: XCTestCase {
         var start = account()
         start.profiles["shop2"] = profile("shop2", [card])
         let result = try ClickToPay.enable(on: start, profileIDs: ["shop2"], currencies: nil)
-        XCTAssertEqual(offered(result.account), ["webshop": [card], "shop2": [ctp, card], "app": ["vipps"], "all": []])
+        XCTAssertEqual(
+            offered(result.account), ["webshop": [card], "shop2": [ctp, card], "app": ["vipps"], "all": []])
         XCTAssertEqual(result.coveredByActiveTypes, [])
     }
 
@@ -116,15 +124,19 @@ final class ClickToPayTests: XCTestCase {
     }
 
     func testStatusTellsHowEachProfileOffersIt() throws {
-        let status = ClickToPayStatus(account: try ClickToPay.enable(on: account(), profileIDs: [], currencies: nil).account)
+        let status = ClickToPayStatus(
+            account: try ClickToPay.enable(on: account(), profileIDs: [], currencies: nil).account)
         XCTAssertTrue(status.isEnabled)
         XCTAssertEqual(status.currencies, ["NOK", "SEK"])
-        XCTAssertEqual(status.offeringProfiles.map { "\($0.id) \($0.offer.rawValue)" }, ["all active_payment_types", "webshop explicit"])
+        XCTAssertEqual(
+            status.offeringProfiles.map { "\($0.id) \($0.offer.rawValue)" },
+            ["all active_payment_types", "webshop explicit"])
         XCTAssertEqual(status.cardProfilesWithout, [])
     }
 
     func testStatusListsCardProfilesLackingIt() throws {
-        let status = ClickToPayStatus(account: try ClickToPay.enable(on: account(), profileIDs: ["app"], currencies: nil).account)
+        let status = ClickToPayStatus(
+            account: try ClickToPay.enable(on: account(), profileIDs: ["app"], currencies: nil).account)
         XCTAssertEqual(status.cardProfilesWithout, ["webshop"])
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -7,10 +8,14 @@ import XCTest
 /// `SettingKey`: the merchant settings of SPEC §3.2 and the rule for each value.
 final class SettingKeyTests: XCTestCase {
     func testKeysAreExactlyThoseOfTheSpecification() {
-        XCTAssertEqual(SettingKey.allCases.map(\.rawValue), [
-            "name", "logo_url", "website", "email", "phone_number", "country", "merchant_category_code", "platform_type",
-            "address_line", "address_line_2", "postal_code", "postal_place", "checkout_express", "session_customer_email",
-        ])
+        XCTAssertEqual(
+            SettingKey.allCases.map(\.rawValue),
+            [
+                "name", "logo_url", "website", "email", "phone_number", "country", "merchant_category_code",
+                "platform_type",
+                "address_line", "address_line_2", "postal_code", "postal_place", "checkout_express",
+                "session_customer_email",
+            ])
     }
 
     func testOnlyTheTwoBooleansStayOutOfTheExport() {
@@ -28,9 +33,13 @@ final class SettingKeyTests: XCTestCase {
 
     func testUnknownKeyIsRefusedWithASuggestionAndTheList() {
         XCTAssertThrowsError(try SettingKey(parsing: "contry")) { error in
-            XCTAssertEqual(error as? Rejection, Rejection.invalid("unknown setting 'contry'", hints: [
-                "did you mean 'country'?", "settings are: \(Self.keyList)",
-            ]))
+            XCTAssertEqual(
+                error as? Rejection,
+                Rejection.invalid(
+                    "unknown setting 'contry'",
+                    hints: [
+                        "did you mean 'country'?", "settings are: \(Self.keyList)",
+                    ]))
         }
     }
 
@@ -56,12 +65,18 @@ final class SettingKeyTests: XCTestCase {
     // MARK: Values, key by key
 
     func testNameAcceptsOneToTwoHundredCharacters() {
-        assertValid(.name, ["A", "Example AS", String(repeating: "n", count: 200), "Café Ørsted & Søn", "Example \u{202E}SA",
-                            "Robert'); DROP TABLE account;--"])
+        assertValid(
+            .name,
+            [
+                "A", "Example AS", String(repeating: "n", count: 200), "Café Ørsted & Søn", "Example \u{202E}SA",
+                "Robert'); DROP TABLE account;--",
+            ])
     }
 
     func testNameRefusesEmptyTooLongControlAndBlank() {
-        assertInvalid(.name, ["", String(repeating: "n", count: 201), "Example\nAS", "Example\tAS", "\u{0}", "Example\u{7F}", "   "])
+        assertInvalid(
+            .name,
+            ["", String(repeating: "n", count: 201), "Example\nAS", "Example\tAS", "\u{0}", "Example\u{7F}", "   "])
     }
 
     func testLogoURLAcceptsHTTPAndHTTPS() {
@@ -69,7 +84,9 @@ final class SettingKeyTests: XCTestCase {
     }
 
     func testLogoURLRefusesOtherSchemesAndRelativeURLs() {
-        assertInvalid(.logoURL, ["", "ftp://example.com/logo.png", "logo.png", "//example.com/logo.png", "data:image/png;base64,AA=="])
+        assertInvalid(
+            .logoURL,
+            ["", "ftp://example.com/logo.png", "logo.png", "//example.com/logo.png", "data:image/png;base64,AA=="])
     }
 
     func testWebsiteAcceptsHTTPAndHTTPS() {
@@ -93,7 +110,8 @@ final class SettingKeyTests: XCTestCase {
     }
 
     func testPhoneNumberRefusesOtherShapes() {
-        assertInvalid(.phoneNumber, ["", "22000000", "+47 22 00 00 00", "+0722000000", "+1234567890123456", "tel:+4722000000"])
+        assertInvalid(
+            .phoneNumber, ["", "22000000", "+47 22 00 00 00", "+0722000000", "+1234567890123456", "tel:+4722000000"])
     }
 
     func testCountryAcceptsAssignedUpperCaseCodes() {
@@ -107,7 +125,10 @@ final class SettingKeyTests: XCTestCase {
 
     func testCountryListHasEveryAssignedCode() {
         XCTAssertEqual(CountryCode.assigned.count, 249)
-        XCTAssertTrue(CountryCode.assigned.allSatisfy { $0.count == 2 && $0.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) } })
+        XCTAssertTrue(
+            CountryCode.assigned.allSatisfy {
+                $0.count == 2 && $0.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+            })
     }
 
     func testMerchantCategoryCodeAcceptsFourDigits() {
@@ -153,9 +174,11 @@ final class SettingKeyTests: XCTestCase {
 
     func testRefusalNamesTheValueKeyAndRule() {
         XCTAssertThrowsError(try SettingKey.country.validate("no")) { error in
-            XCTAssertEqual(error as? Rejection, Rejection.invalid(
-                "invalid value 'no' for setting 'country'",
-                hints: ["country must be an ISO 3166-1 alpha-2 code in upper case, e.g. NO"]))
+            XCTAssertEqual(
+                error as? Rejection,
+                Rejection.invalid(
+                    "invalid value 'no' for setting 'country'",
+                    hints: ["country must be an ISO 3166-1 alpha-2 code in upper case, e.g. NO"]))
         }
     }
 
@@ -167,7 +190,9 @@ final class SettingKeyTests: XCTestCase {
 
     func testRefusalShortensLongValuesToSixtyCharacters() {
         XCTAssertThrowsError(try SettingKey.name.validate(String(repeating: "x", count: 201))) { error in
-            XCTAssertEqual((error as? Rejection)?.message, "invalid value '\(String(repeating: "x", count: 60))…' for setting 'name'")
+            XCTAssertEqual(
+                (error as? Rejection)?.message,
+                "invalid value '\(String(repeating: "x", count: 60))…' for setting 'name'")
         }
     }
 
@@ -175,14 +200,17 @@ final class SettingKeyTests: XCTestCase {
 
     private static let keyList = SettingKey.allCases.map(\.rawValue).joined(separator: ", ")
 
-    private func assertValid(_ key: SettingKey, _ values: [String], file: StaticString = #filePath, line: UInt = #line) {
+    private func assertValid(_ key: SettingKey, _ values: [String], file: StaticString = #filePath, line: UInt = #line)
+    {
         for value in values {
             XCTAssertTrue(key.isValid(value), "\(key.rawValue)=\(value.debugDescription)", file: file, line: line)
             XCTAssertNoThrow(try key.validate(value), file: file, line: line)
         }
     }
 
-    private func assertInvalid(_ key: SettingKey, _ values: [String], file: StaticString = #filePath, line: UInt = #line) {
+    private func assertInvalid(
+        _ key: SettingKey, _ values: [String], file: StaticString = #filePath, line: UInt = #line
+    ) {
         for value in values {
             XCTAssertFalse(key.isValid(value), "\(key.rawValue)=\(value.debugDescription)", file: file, line: line)
             XCTAssertThrowsError(try key.validate(value), file: file, line: line) { error in

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -57,27 +58,38 @@ final class TextRulesTests: XCTestCase {
     // MARK: URLs
 
     func testWebURLAcceptsHTTPAndHTTPSWithAHost() {
-        for url in ["https://example.com", "http://example.com", "https://example.com/logo.png?size=2#top",
-                    "https://cdn.example.com:8443/a/b", "https://user@example.com/", "http://localhost", "https://bücher.example"] {
+        for url in [
+            "https://example.com", "http://example.com", "https://example.com/logo.png?size=2#top",
+            "https://cdn.example.com:8443/a/b", "https://user@example.com/", "http://localhost",
+            "https://bücher.example",
+        ] {
             XCTAssertTrue(TextRules.isWebURL(url), url)
         }
     }
 
     func testWebURLRefusesOtherSchemesAndRelativeURLs() {
-        for url in ["ftp://example.com", "javascript:alert(1)", "mailto:ops@example.com", "//example.com/logo.png",
-                    "/logo.png", "example.com", "https:/example.com", "https:example.com", "file:///etc/passwd", ""] {
+        for url in [
+            "ftp://example.com", "javascript:alert(1)", "mailto:ops@example.com", "//example.com/logo.png",
+            "/logo.png", "example.com", "https:/example.com", "https:example.com", "file:///etc/passwd", "",
+        ] {
             XCTAssertFalse(TextRules.isWebURL(url), url)
         }
     }
 
     func testWebURLRefusesAMissingHost() {
-        for url in ["https://", "http://", "https:///path", "https://?q", "https://#top", "https://:443/", "https://user@/logo.png"] {
+        for url in [
+            "https://", "http://", "https:///path", "https://?q", "https://#top", "https://:443/",
+            "https://user@/logo.png",
+        ] {
             XCTAssertFalse(TextRules.isWebURL(url), url)
         }
     }
 
     func testWebURLRefusesSpacesAndControlCharacters() {
-        for url in ["https://exa mple.com", "https://example.com/a b.png", "https://example.com/\n", "https://example.com/\u{7F}"] {
+        for url in [
+            "https://exa mple.com", "https://example.com/a b.png", "https://example.com/\n",
+            "https://example.com/\u{7F}",
+        ] {
             XCTAssertFalse(TextRules.isWebURL(url), url.debugDescription)
         }
     }
@@ -97,16 +109,20 @@ final class TextRulesTests: XCTestCase {
     // MARK: Email
 
     func testEmailAcceptsLocalAtDottedDomain() {
-        for email in ["ops@example.com", "first.last+tag@sub.example.co.uk", "a@b.no", "o'brien@example.com", "OPS@EXAMPLE.COM"] {
+        for email in [
+            "ops@example.com", "first.last+tag@sub.example.co.uk", "a@b.no", "o'brien@example.com", "OPS@EXAMPLE.COM",
+        ] {
             XCTAssertTrue(TextRules.isEmail(email), email)
         }
     }
 
     func testEmailRefusesMalformedAddresses() {
-        for email in ["", "ops", "ops@", "@example.com", "ops@example", "ops@@example.com", "ops@exa@mple.com",
-                      "ops@example..com", "ops@.example.com", "ops@example.com.", "ops@-example.com", "ops@example-.com",
-                      "o ps@example.com", "ops@exa mple.com", "\"ops\"@example.com", "ops\\x@example.com", "øps@example.com",
-                      "ops@exämple.com", "ops@example.com\n"] {
+        for email in [
+            "", "ops", "ops@", "@example.com", "ops@example", "ops@@example.com", "ops@exa@mple.com",
+            "ops@example..com", "ops@.example.com", "ops@example.com.", "ops@-example.com", "ops@example-.com",
+            "o ps@example.com", "ops@exa mple.com", "\"ops\"@example.com", "ops\\x@example.com", "øps@example.com",
+            "ops@exämple.com", "ops@example.com\n",
+        ] {
             XCTAssertFalse(TextRules.isEmail(email), email.debugDescription)
         }
     }
@@ -133,8 +149,10 @@ final class TextRulesTests: XCTestCase {
     }
 
     func testE164RefusesOtherShapes() {
-        for phone in ["", "+", "4722000000", "004722000000", "+123456", "+1234567890123456", "+0722000000",
-                      "+47 22 00 00 00", "+47-22000000", "+47220000a0", "++4722000000", "+４７22000000", "+4722000000\n"] {
+        for phone in [
+            "", "+", "4722000000", "004722000000", "+123456", "+1234567890123456", "+0722000000",
+            "+47 22 00 00 00", "+47-22000000", "+47220000a0", "++4722000000", "+４７22000000", "+4722000000\n",
+        ] {
             XCTAssertFalse(TextRules.isE164(phone), phone.debugDescription)
         }
     }

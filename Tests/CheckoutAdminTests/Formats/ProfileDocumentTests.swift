@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -14,7 +15,9 @@ final class ProfileDocumentTests: XCTestCase {
         try ProfileImport(path: path).profile(from: JSONValue(parsing: text))
     }
 
-    private func rejection(_ text: String, path: String = "$", file: StaticString = #filePath, line: UInt = #line) -> Rejection? {
+    private func rejection(_ text: String, path: String = "$", file: StaticString = #filePath, line: UInt = #line)
+        -> Rejection?
+    {
         do {
             _ = try imported(text, path: path)
             XCTFail("accepted: \(text)", file: file, line: line)
@@ -30,7 +33,9 @@ final class ProfileDocumentTests: XCTestCase {
     // MARK: export
 
     func testAProfileOfferingNothingExportsTheManagedDefaults() {
-        XCTAssertEqual(exported(PaymentProfile(id: "web")), """
+        XCTAssertEqual(
+            exported(PaymentProfile(id: "web")),
+            """
             {
               "configuration": {
                 "active_payment_types": {
@@ -46,11 +51,17 @@ final class ProfileDocumentTests: XCTestCase {
 
     func testVippsIsASingleLevelObjectAndOtherTypesNestUnderTheirGateway() throws {
         var profile = PaymentProfile(id: "web")
-        profile.methods = ["vipps": [:], "dintero_psp.creditcard": [:], "dintero_psp.clicktopay": [:], "payex.swish": [:]]
+        profile.methods = [
+            "vipps": [:], "dintero_psp.creditcard": [:], "dintero_psp.clicktopay": [:], "payex.swish": [:],
+        ]
         let configuration = try XCTUnwrap(ProfileDocument.json(profile)["configuration"])
         XCTAssertEqual(configuration["vipps"], .object(["enabled": .bool(true)]))
-        XCTAssertEqual(configuration["dintero_psp"], .object(["creditcard": .object(["enabled": .bool(true)]),
-                                                               "clicktopay": .object(["enabled": .bool(true)])]))
+        XCTAssertEqual(
+            configuration["dintero_psp"],
+            .object([
+                "creditcard": .object(["enabled": .bool(true)]),
+                "clicktopay": .object(["enabled": .bool(true)]),
+            ]))
         XCTAssertEqual(configuration["payex"], .object(["swish": .object(["enabled": .bool(true)])]))
     }
 
@@ -81,9 +92,16 @@ final class ProfileDocumentTests: XCTestCase {
 
     func testProductOptionsAreWrittenBesideEnabled() {
         var profile = PaymentProfile(id: "web")
-        profile.methods = ["dintero_psp.clicktopay": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)]]
-        XCTAssertEqual(ProfileDocument.json(profile)["configuration"]?["dintero_psp"],
-                       .object(["clicktopay": .object(["enabled": .bool(true), "sca_policy": .string("always"), "generate_payment_token": .bool(false)])]))
+        profile.methods = [
+            "dintero_psp.clicktopay": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)]
+        ]
+        XCTAssertEqual(
+            ProfileDocument.json(profile)["configuration"]?["dintero_psp"],
+            .object([
+                "clicktopay": .object([
+                    "enabled": .bool(true), "sca_policy": .string("always"), "generate_payment_token": .bool(false),
+                ])
+            ]))
     }
 
     func testAnEnabledOptionCannotTurnAnOfferedProductOff() {
@@ -96,27 +114,37 @@ final class ProfileDocumentTests: XCTestCase {
         var profile = PaymentProfile(id: "web")
         profile.methods = ["payex.creditcard": [:]]
         profile.extraConfiguration = ["payex": .object(["dynamic_descriptor": .string("SHOP")])]
-        XCTAssertEqual(ProfileDocument.json(profile)["configuration"]?["payex"],
-                       .object(["dynamic_descriptor": .string("SHOP"), "creditcard": .object(["enabled": .bool(true)])]))
+        XCTAssertEqual(
+            ProfileDocument.json(profile)["configuration"]?["payex"],
+            .object(["dynamic_descriptor": .string("SHOP"), "creditcard": .object(["enabled": .bool(true)])]))
     }
 
     func testMerchantTermsURLIsMergedIntoPassThroughURLFields() {
         var profile = PaymentProfile(id: "web")
         profile.merchantTermsURL = "https://example.com/terms"
         profile.extraFields = ["url": .object(["privacy_url": .string("https://example.com/privacy")])]
-        XCTAssertEqual(ProfileDocument.json(profile)["url"], .object(["merchant_terms_url": .string("https://example.com/terms"),
-                                                                      "privacy_url": .string("https://example.com/privacy")]))
+        XCTAssertEqual(
+            ProfileDocument.json(profile)["url"],
+            .object([
+                "merchant_terms_url": .string("https://example.com/terms"),
+                "privacy_url": .string("https://example.com/privacy"),
+            ]))
     }
 
     func testReadOnlyFieldsAreNeverWrittenEvenWhenStored() {
         var profile = PaymentProfile(id: "web")
         profile.methods = ["vipps": ["type": .string("payment_type"), "payability": .string("payable")]]
-        profile.extraFields = Dictionary(uniqueKeysWithValues: ProfileDocument.readOnlyFields.map { ($0, JSONValue.string("x")) })
-        XCTAssertEqual(ProfileDocument.json(profile), .object([
-            "profile_id": .string("web"),
-            "configuration": .object(["active_payment_types": .object(["enabled": .bool(false)]), "auto_capture": .bool(false),
-                                      "vipps": .object(["enabled": .bool(true)])]),
-        ]))
+        profile.extraFields = Dictionary(
+            uniqueKeysWithValues: ProfileDocument.readOnlyFields.map { ($0, JSONValue.string("x")) })
+        XCTAssertEqual(
+            ProfileDocument.json(profile),
+            .object([
+                "profile_id": .string("web"),
+                "configuration": .object([
+                    "active_payment_types": .object(["enabled": .bool(false)]), "auto_capture": .bool(false),
+                    "vipps": .object(["enabled": .bool(true)]),
+                ]),
+            ]))
     }
 
     func testTheSameProfileBuiltInAnotherOrderExportsTheSameBytes() {
@@ -134,7 +162,8 @@ final class ProfileDocumentTests: XCTestCase {
     // MARK: import
 
     func testImportReadsTheManagedFields() throws {
-        let profile = try imported("""
+        let profile = try imported(
+            """
             {"profile_id": "web", "description": "Web shop", "url": {"merchant_terms_url": "https://example.com/terms"},
              "configuration": {"active_payment_types": {"enabled": true}, "auto_capture": true, "channel": "in_store",
                                "default_payment_type": "vipps", "vipps": {"enabled": true}}}
@@ -151,7 +180,8 @@ final class ProfileDocumentTests: XCTestCase {
     }
 
     func testImportDropsReadOnlyFieldsAndDiscriminators() throws {
-        let profile = try imported("""
+        let profile = try imported(
+            """
             {"id": "1", "created_at": "t", "created_by": "u", "updated_at": "t", "deleted_at": null, "deleted_by": null,
              "profile_id": "web",
              "configuration": {"vipps": {"type": "payment_type", "enabled": true, "payability": "payable"},
@@ -163,17 +193,26 @@ final class ProfileDocumentTests: XCTestCase {
     }
 
     func testImportKeepsUnknownFieldsForExport() throws {
-        let profile = try imported("""
+        let profile = try imported(
+            """
             {"profile_id": "web", "metadata": {"team": "web"}, "url": {"privacy_url": "https://example.com/p"},
              "configuration": {"theme": {"primary": "#003366"}, "countries": {"preferred_country": "NO"}, "publish": [],
                                "payex": {"dynamic_descriptor": "SHOP", "creditcard": {"enabled": false, "no_cvc": true}}}}
             """)
-        XCTAssertEqual(profile.extraFields, ["metadata": .object(["team": .string("web")]),
-                                             "url": .object(["privacy_url": .string("https://example.com/p")])])
-        XCTAssertEqual(profile.extraConfiguration, ["theme": .object(["primary": .string("#003366")]),
-                                                    "countries": .object(["preferred_country": .string("NO")]),
-                                                    "publish": .array([]),
-                                                    "payex": .object(["dynamic_descriptor": .string("SHOP")])])
+        XCTAssertEqual(
+            profile.extraFields,
+            [
+                "metadata": .object(["team": .string("web")]),
+                "url": .object(["privacy_url": .string("https://example.com/p")]),
+            ])
+        XCTAssertEqual(
+            profile.extraConfiguration,
+            [
+                "theme": .object(["primary": .string("#003366")]),
+                "countries": .object(["preferred_country": .string("NO")]),
+                "publish": .array([]),
+                "payex": .object(["dynamic_descriptor": .string("SHOP")]),
+            ])
         XCTAssertEqual(profile.methods, [:], "a disabled product is not offered, options or not")
     }
 
@@ -207,37 +246,53 @@ final class ProfileDocumentTests: XCTestCase {
 
     func testImportRefusesAProductThatIsNotAnObject() {
         let refusal = rejection(#"{"profile_id": "web", "configuration": {"dintero_psp": {"creditcard": true}}}"#)
-        XCTAssertEqual(refusal, Rejection.invalid("invalid profile at '$.configuration.dintero_psp.creditcard': expected an object, found boolean"))
+        XCTAssertEqual(
+            refusal,
+            Rejection.invalid(
+                "invalid profile at '$.configuration.dintero_psp.creditcard': expected an object, found boolean"))
     }
 
     func testImportRefusesAGatewayThatIsNotAnObject() {
         let refusal = rejection(#"{"profile_id": "web", "configuration": {"bambora": "creditcard"}}"#, path: "$[3]")
-        XCTAssertEqual(refusal, Rejection.invalid("invalid profile at '$[3].configuration.bambora': expected an object, found string"))
+        XCTAssertEqual(
+            refusal,
+            Rejection.invalid("invalid profile at '$[3].configuration.bambora': expected an object, found string"))
     }
 
     func testImportRefusesAnInvalidChannel() {
-        XCTAssertEqual(rejection(#"{"profile_id": "web", "configuration": {"channel": "pos"}}"#)?.message, "invalid channel 'pos'")
+        XCTAssertEqual(
+            rejection(#"{"profile_id": "web", "configuration": {"channel": "pos"}}"#)?.message, "invalid channel 'pos'")
     }
 
     func testImportRefusesAProfileIdThatIsNotAString() {
-        XCTAssertEqual(rejection(#"{"profile_id": 7, "configuration": {}}"#),
-                       Rejection.invalid("invalid profile at '$': 'profile_id' must be a string"))
+        XCTAssertEqual(
+            rejection(#"{"profile_id": 7, "configuration": {}}"#),
+            Rejection.invalid("invalid profile at '$': 'profile_id' must be a string"))
     }
 
     func testImportRefusesForeignClickToPayAsAPolicyViolation() {
-        let refusal = rejection(#"{"profile_id": "web", "configuration": {"payex": {"clicktopay": {"enabled": false}}}}"#)
+        let refusal = rejection(
+            #"{"profile_id": "web", "configuration": {"payex": {"clicktopay": {"enabled": false}}}}"#)
         XCTAssertEqual(refusal?.reason, .policyViolation)
-        XCTAssertEqual(refusal?.message, "payment type 'payex.clicktopay' is refused at '$.configuration.payex.clicktopay': "
-                           + "Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'")
+        XCTAssertEqual(
+            refusal?.message,
+            "payment type 'payex.clicktopay' is refused at '$.configuration.payex.clicktopay': "
+                + "Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'")
     }
 
     func testImportRefusesForeignClickToPayEvenWhenItIsNotAnObject() {
-        XCTAssertEqual(rejection(#"{"profile_id": "web", "configuration": {"payex": {"clicktopay": true}}}"#)?.reason, .policyViolation)
-        XCTAssertEqual(rejection(#"{"profile_id": "web", "configuration": {"acme": {"clicktopay": true}}}"#)?.reason, .policyViolation)
+        XCTAssertEqual(
+            rejection(#"{"profile_id": "web", "configuration": {"payex": {"clicktopay": true}}}"#)?.reason,
+            .policyViolation)
+        XCTAssertEqual(
+            rejection(#"{"profile_id": "web", "configuration": {"acme": {"clicktopay": true}}}"#)?.reason,
+            .policyViolation)
     }
 
     func testImportAcceptsDinteroPSPClickToPay() throws {
-        let profile = try imported(#"{"profile_id": "web", "configuration": {"dintero_psp": {"clicktopay": {"enabled": true, "sca_policy": "always"}}}}"#)
+        let profile = try imported(
+            #"{"profile_id": "web", "configuration": {"dintero_psp": {"clicktopay": {"enabled": true, "sca_policy": "always"}}}}"#
+        )
         XCTAssertEqual(profile.methods, ["dintero_psp.clicktopay": ["sca_policy": .string("always")]])
     }
 }

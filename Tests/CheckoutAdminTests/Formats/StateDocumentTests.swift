@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -15,7 +16,9 @@ final class StateDocumentTests: XCTestCase {
         #"{"format_version": "1", "accounts": [{"account_id": "T12345678"\#(fields.isEmpty ? "" : ", " + fields)}]}"#
     }
 
-    private func assertRefusal(_ text: String, _ expected: Rejection, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefusal(
+        _ text: String, _ expected: Rejection, file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try parse(text), file: file, line: line) { error in
             XCTAssertEqual(error as? Rejection, expected, file: file, line: line)
         }
@@ -26,7 +29,8 @@ final class StateDocumentTests: XCTestCase {
     }
 
     private let versionHint = ["this checkout-admin reads format_version \"1\""]
-    private let settingList = "settings are: name, logo_url, website, email, phone_number, country, merchant_category_code, platform_type, "
+    private let settingList =
+        "settings are: name, logo_url, website, email, phone_number, country, merchant_category_code, platform_type, "
         + "address_line, address_line_2, postal_code, postal_place, checkout_express, session_customer_email"
 
     // MARK: - Accepted documents
@@ -40,22 +44,30 @@ final class StateDocumentTests: XCTestCase {
     }
 
     func testSettingsAreReadAsTextWithBooleansAsTrueOrFalse() throws {
-        let accounts = try parse(document(#""settings": {"name": "Example AS", "country": "NO", "checkout_express": true, "session_customer_email": "false"}"#))
-        XCTAssertEqual(accounts.first?.settings, ["name": "Example AS", "country": "NO", "checkout_express": "true", "session_customer_email": "false"])
+        let accounts = try parse(
+            document(
+                #""settings": {"name": "Example AS", "country": "NO", "checkout_express": true, "session_customer_email": "false"}"#
+            ))
+        XCTAssertEqual(
+            accounts.first?.settings,
+            ["name": "Example AS", "country": "NO", "checkout_express": "true", "session_customer_email": "false"])
     }
 
     func testMethodCurrenciesAreSortedAndDeduplicated() throws {
-        let accounts = try parse(document(#""payment_methods": [{"type": "vipps", "currencies": ["SEK", "NOK", "SEK"]}]"#))
+        let accounts = try parse(
+            document(#""payment_methods": [{"type": "vipps", "currencies": ["SEK", "NOK", "SEK"]}]"#))
         XCTAssertEqual(accounts.first?.methods, ["vipps": ["NOK", "SEK"]])
     }
 
     func testProfilesAreReadInDinteroShape() throws {
-        let accounts = try parse(document(#"""
-            "profiles": [{"profile_id": "webshop", "description": "Shop", "url": {"merchant_terms_url": "https://example.com/terms"},
-                          "configuration": {"active_payment_types": {"enabled": true}, "auto_capture": true, "channel": "in_app",
-                                            "default_payment_type": "vipps", "vipps": {"enabled": true},
-                                            "dintero_psp": {"creditcard": {"enabled": true}, "clicktopay": {"enabled": false}}}}]
-            """#))
+        let accounts = try parse(
+            document(
+                #"""
+                "profiles": [{"profile_id": "webshop", "description": "Shop", "url": {"merchant_terms_url": "https://example.com/terms"},
+                              "configuration": {"active_payment_types": {"enabled": true}, "auto_capture": true, "channel": "in_app",
+                                                "default_payment_type": "vipps", "vipps": {"enabled": true},
+                                                "dintero_psp": {"creditcard": {"enabled": true}, "clicktopay": {"enabled": false}}}}]
+                """#))
         var expected = PaymentProfile(id: "webshop")
         expected.description = "Shop"
         expected.merchantTermsURL = "https://example.com/terms"
@@ -68,11 +80,13 @@ final class StateDocumentTests: XCTestCase {
     }
 
     func testPassThroughProfileFieldsAreKept() throws {
-        let accounts = try parse(document(##"""
-            "profiles": [{"profile_id": "webshop", "metadata": {"team": "web"},
-                          "configuration": {"theme": {"primary": "#00ff00"},
-                                            "dintero_psp": {"creditcard": {"enabled": true, "sca_policy": "always"}}}}]
-            """##))
+        let accounts = try parse(
+            document(
+                ##"""
+                "profiles": [{"profile_id": "webshop", "metadata": {"team": "web"},
+                              "configuration": {"theme": {"primary": "#00ff00"},
+                                                "dintero_psp": {"creditcard": {"enabled": true, "sca_policy": "always"}}}}]
+                """##))
         let profile = try XCTUnwrap(accounts.first?.profiles["webshop"])
         XCTAssertEqual(profile.extraConfiguration, ["theme": .object(["primary": .string("#00ff00")])])
         XCTAssertEqual(profile.methods, ["dintero_psp.creditcard": ["sca_policy": .string("always")]])
@@ -80,10 +94,12 @@ final class StateDocumentTests: XCTestCase {
     }
 
     func testReadOnlyProfileFieldsAreDropped() throws {
-        let accounts = try parse(document(#"""
-            "profiles": [{"profile_id": "webshop", "id": "abc", "created_at": "2026-01-01T00:00:00Z", "created_by": "x",
-                          "configuration": {"vipps": {"enabled": true, "type": "payment_product_type", "payability": "payable"}}}]
-            """#))
+        let accounts = try parse(
+            document(
+                #"""
+                "profiles": [{"profile_id": "webshop", "id": "abc", "created_at": "2026-01-01T00:00:00Z", "created_by": "x",
+                              "configuration": {"vipps": {"enabled": true, "type": "payment_product_type", "payability": "payable"}}}]
+                """#))
         var expected = PaymentProfile(id: "webshop")
         expected.methods = ["vipps": [:]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
@@ -112,22 +128,29 @@ final class StateDocumentTests: XCTestCase {
     // MARK: - Version and shape
 
     func testUnknownFormatVersionIsRefused() {
-        assertRefusal(#"{"format_version": "2", "accounts": []}"#, invalid(#"unsupported format_version "2" in the state document"#, versionHint))
+        assertRefusal(
+            #"{"format_version": "2", "accounts": []}"#,
+            invalid(#"unsupported format_version "2" in the state document"#, versionHint))
     }
 
     func testMissingFormatVersionIsRefused() {
-        assertRefusal(#"{"accounts": []}"#, invalid("unsupported format_version (missing) in the state document", versionHint))
+        assertRefusal(
+            #"{"accounts": []}"#, invalid("unsupported format_version (missing) in the state document", versionHint))
     }
 
     func testFormatVersionIsCheckedBeforeUnknownKeys() {
-        assertRefusal(#"{"format_version": "2", "accounts": [], "organisations": []}"#,
-                      invalid(#"unsupported format_version "2" in the state document"#, versionHint))
+        assertRefusal(
+            #"{"format_version": "2", "accounts": [], "organisations": []}"#,
+            invalid(#"unsupported format_version "2" in the state document"#, versionHint))
     }
 
     func testHugeFormatVersionIsShownShortened() {
         let huge = String(repeating: "9", count: 100_000)
-        assertRefusal(#"{"format_version": "\#(huge)", "accounts": []}"#,
-                      invalid("unsupported format_version \"\(String(repeating: "9", count: 59))… in the state document", versionHint))
+        assertRefusal(
+            #"{"format_version": "\#(huge)", "accounts": []}"#,
+            invalid(
+                "unsupported format_version \"\(String(repeating: "9", count: 59))… in the state document", versionHint)
+        )
     }
 
     func testDocumentThatIsNotAnObjectIsRefused() {
@@ -139,150 +162,202 @@ final class StateDocumentTests: XCTestCase {
     }
 
     func testAccountsThatIsNotAnArrayIsRefused() {
-        assertRefusal(#"{"format_version": "1", "accounts": {}}"#, invalid("invalid state document at '$.accounts': expected an array, found object"))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": {}}"#,
+            invalid("invalid state document at '$.accounts': expected an array, found object"))
     }
 
     func testAccountEntryThatIsNotAnObjectIsRefused() {
-        assertRefusal(#"{"format_version": "1", "accounts": ["T12345678"]}"#,
-                      invalid("invalid state document at '$.accounts[0]': expected an object, found string"))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": ["T12345678"]}"#,
+            invalid("invalid state document at '$.accounts[0]': expected an object, found string"))
     }
 
     // MARK: - Unknown keys
 
     func testUnknownTopLevelKeyIsRefusedWithASuggestion() {
-        assertRefusal(#"{"format_version": "1", "accounts": [], "acounts": []}"#,
-                      invalid("invalid state document at '$': unknown key 'acounts'",
-                              ["did you mean 'accounts'?", "keys here are: accounts, format_version"]))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": [], "acounts": []}"#,
+            invalid(
+                "invalid state document at '$': unknown key 'acounts'",
+                ["did you mean 'accounts'?", "keys here are: accounts, format_version"]))
     }
 
     func testUnknownAccountKeyIsRefusedWithItsPath() {
-        assertRefusal(document(#""profile": []"#),
-                      invalid("invalid state document at '$.accounts[0]': unknown key 'profile'",
-                              ["did you mean 'profiles'?", "keys here are: account_id, payment_methods, profiles, settings"]))
+        assertRefusal(
+            document(#""profile": []"#),
+            invalid(
+                "invalid state document at '$.accounts[0]': unknown key 'profile'",
+                ["did you mean 'profiles'?", "keys here are: account_id, payment_methods, profiles, settings"]))
     }
 
     func testUnknownMethodKeyIsRefusedWithItsPath() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "tpye": "vipps"}]"#),
-                      invalid("invalid state document at '$.accounts[0].payment_methods[0]': unknown key 'tpye'",
-                              ["did you mean 'type'?", "keys here are: currencies, type"]))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "tpye": "vipps"}]"#),
+            invalid(
+                "invalid state document at '$.accounts[0].payment_methods[0]': unknown key 'tpye'",
+                ["did you mean 'type'?", "keys here are: currencies, type"]))
     }
 
     func testUnknownSettingIsRefusedWithDidYouMean() {
-        assertRefusal(document(#""settings": {"logo_ulr": "https://example.com/logo.png"}"#),
-                      invalid("unknown setting 'logo_ulr' at '$.accounts[0].settings.logo_ulr'", ["did you mean 'logo_url'?", settingList]))
+        assertRefusal(
+            document(#""settings": {"logo_ulr": "https://example.com/logo.png"}"#),
+            invalid(
+                "unknown setting 'logo_ulr' at '$.accounts[0].settings.logo_ulr'",
+                ["did you mean 'logo_url'?", settingList]))
     }
 
     func testHugeUnknownKeyIsShownShortened() {
         let huge = String(repeating: "k", count: 1_000_000)
-        assertRefusal(document(#""\#(huge)": 1"#),
-                      invalid("invalid state document at '$.accounts[0]': unknown key '\(String(repeating: "k", count: 60))…'",
-                              ["keys here are: account_id, payment_methods, profiles, settings"]))
+        assertRefusal(
+            document(#""\#(huge)": 1"#),
+            invalid(
+                "invalid state document at '$.accounts[0]': unknown key '\(String(repeating: "k", count: 60))…'",
+                ["keys here are: account_id, payment_methods, profiles, settings"]))
     }
 
     func testControlCharactersInAnUnknownKeyAreEscaped() {
-        assertRefusal(document(#""\u001b[31m": 1"#),
-                      invalid(#"invalid state document at '$.accounts[0]': unknown key '\u{1b}[31m'"#,
-                              ["keys here are: account_id, payment_methods, profiles, settings"]))
+        assertRefusal(
+            document(#""\u001b[31m": 1"#),
+            invalid(
+                #"invalid state document at '$.accounts[0]': unknown key '\u{1b}[31m'"#,
+                ["keys here are: account_id, payment_methods, profiles, settings"]))
     }
 
     // MARK: - Values
 
     func testMissingAccountIDIsRefused() {
-        assertRefusal(#"{"format_version": "1", "accounts": [{"settings": {}}]}"#,
-                      invalid("invalid state document at '$.accounts[0]': 'account_id' is missing or not a string"))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": [{"settings": {}}]}"#,
+            invalid("invalid state document at '$.accounts[0]': 'account_id' is missing or not a string"))
     }
 
     func testInvalidAccountIDIsRefusedWithItsPath() {
-        assertRefusal(#"{"format_version": "1", "accounts": [{"account_id": "t12345678"}]}"#,
-                      invalid("invalid account id 't12345678' at '$.accounts[0].account_id'",
-                              ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"]))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": [{"account_id": "t12345678"}]}"#,
+            invalid(
+                "invalid account id 't12345678' at '$.accounts[0].account_id'",
+                ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"]))
     }
 
     func testInvalidSettingValueIsRefusedWithItsPath() {
-        assertRefusal(document(#""settings": {"country": "XX"}"#),
-                      invalid("invalid value 'XX' for setting 'country' at '$.accounts[0].settings.country'",
-                              ["country must be an ISO 3166-1 alpha-2 code in upper case, e.g. NO"]))
+        assertRefusal(
+            document(#""settings": {"country": "XX"}"#),
+            invalid(
+                "invalid value 'XX' for setting 'country' at '$.accounts[0].settings.country'",
+                ["country must be an ISO 3166-1 alpha-2 code in upper case, e.g. NO"]))
     }
 
     func testBooleanForATextSettingIsRefused() {
-        assertRefusal(document(#""settings": {"name": true}"#),
-                      invalid("invalid state document at '$.accounts[0].settings.name': expected a string, found boolean"))
+        assertRefusal(
+            document(#""settings": {"name": true}"#),
+            invalid("invalid state document at '$.accounts[0].settings.name': expected a string, found boolean"))
     }
 
     func testNumberForABooleanSettingIsRefused() {
-        assertRefusal(document(#""settings": {"checkout_express": 1}"#),
-                      invalid("invalid state document at '$.accounts[0].settings.checkout_express': expected true or false, found number"))
+        assertRefusal(
+            document(#""settings": {"checkout_express": 1}"#),
+            invalid(
+                "invalid state document at '$.accounts[0].settings.checkout_express': expected true or false, found number"
+            ))
     }
 
     func testTenMegabyteSettingValueIsRefusedShortened() {
         let huge = String(repeating: "x", count: 10_000_000)
-        assertRefusal(document(#""settings": {"postal_place": "\#(huge)"}"#),
-                      invalid("invalid value '\(String(repeating: "x", count: 60))…' for setting 'postal_place' at '$.accounts[0].settings.postal_place'",
-                              ["postal_place must be text of at most 200 characters"]))
+        assertRefusal(
+            document(#""settings": {"postal_place": "\#(huge)"}"#),
+            invalid(
+                "invalid value '\(String(repeating: "x", count: 60))…' for setting 'postal_place' at '$.accounts[0].settings.postal_place'",
+                ["postal_place must be text of at most 200 characters"]))
     }
 
     func testTenMegabyteProfileDescriptionIsRefusedWithItsPath() {
         let huge = String(repeating: "x", count: 10_000_000)
-        assertRefusal(document(#""profiles": [{"profile_id": "webshop", "description": "\#(huge)", "configuration": {}}]"#),
-                      invalid("invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0]'",
-                              ["a description is at most 1000 characters without control characters"]))
+        assertRefusal(
+            document(#""profiles": [{"profile_id": "webshop", "description": "\#(huge)", "configuration": {}}]"#),
+            invalid(
+                "invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0]'",
+                ["a description is at most 1000 characters without control characters"]))
     }
 
     func testInvalidProfileIDIsRefusedWithItsPath() {
-        assertRefusal(document(#""profiles": [{"profile_id": " webshop", "configuration": {}}]"#),
-                      invalid("invalid profile id ' webshop' at '$.accounts[0].profiles[0]'",
-                              ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"]))
+        assertRefusal(
+            document(#""profiles": [{"profile_id": " webshop", "configuration": {}}]"#),
+            invalid(
+                "invalid profile id ' webshop' at '$.accounts[0].profiles[0]'",
+                ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"]))
     }
 
     func testProfileWithoutConfigurationIsRefusedWithItsPath() {
-        assertRefusal(document(#""profiles": [{"profile_id": "webshop"}]"#),
-                      invalid("invalid profile at '$.accounts[0].profiles[0]': 'configuration' is missing"))
+        assertRefusal(
+            document(#""profiles": [{"profile_id": "webshop"}]"#),
+            invalid("invalid profile at '$.accounts[0].profiles[0]': 'configuration' is missing"))
     }
 
     func testUnknownPaymentTypeIsRefusedWithASuggestion() {
-        assertRefusal(document(#""payment_methods": [{"type": "vips", "currencies": ["NOK"]}]"#),
-                      invalid("unknown payment type 'vips' at '$.accounts[0].payment_methods[0].type'",
-                              ["did you mean 'vipps'?", "see 'checkout-admin method types' for the catalogue"]))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vips", "currencies": ["NOK"]}]"#),
+            invalid(
+                "unknown payment type 'vips' at '$.accounts[0].payment_methods[0].type'",
+                ["did you mean 'vipps'?", "see 'checkout-admin method types' for the catalogue"]))
     }
 
     func testMethodWithoutCurrenciesIsRefused() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": []}]"#),
-                      invalid("invalid state document at '$.accounts[0].payment_methods[0].currencies': a method needs at least one currency"))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vipps", "currencies": []}]"#),
+            invalid(
+                "invalid state document at '$.accounts[0].payment_methods[0].currencies': a method needs at least one currency"
+            ))
     }
 
     func testCurrencyThatIsNotAStringIsRefusedAtItsIndex() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK", 578]}]"#),
-                      invalid("invalid state document at '$.accounts[0].payment_methods[0].currencies[1]': expected a string, found number"))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK", 578]}]"#),
+            invalid(
+                "invalid state document at '$.accounts[0].payment_methods[0].currencies[1]': expected a string, found number"
+            ))
     }
 
     func testUnknownCurrencyIsRefusedWithItsPath() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": ["XYZ"]}]"#),
-                      invalid("invalid currency 'XYZ' at '$.accounts[0].payment_methods[0].currencies'",
-                              ["a currency is an ISO 4217 code in upper case, e.g. NOK"]))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vipps", "currencies": ["XYZ"]}]"#),
+            invalid(
+                "invalid currency 'XYZ' at '$.accounts[0].payment_methods[0].currencies'",
+                ["a currency is an ISO 4217 code in upper case, e.g. NOK"]))
     }
 
     func testLowerCaseCurrencyIsRefusedSuggestingUpperCase() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": ["nok"]}]"#),
-                      invalid("invalid currency 'nok' at '$.accounts[0].payment_methods[0].currencies'",
-                              ["did you mean 'NOK'?", "a currency is an ISO 4217 code in upper case, e.g. NOK"]))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "vipps", "currencies": ["nok"]}]"#),
+            invalid(
+                "invalid currency 'nok' at '$.accounts[0].payment_methods[0].currencies'",
+                ["did you mean 'NOK'?", "a currency is an ISO 4217 code in upper case, e.g. NOK"]))
     }
 
     // MARK: - Duplicates
 
     func testDuplicateAccountIsRefusedNamingBothPlaces() {
-        assertRefusal(#"{"format_version": "1", "accounts": [{"account_id": "T12345678"}, {"account_id": "P00000001"}, {"account_id": "T12345678"}]}"#,
-                      invalid("invalid state document at '$.accounts[2]': account 'T12345678' appears twice (also at $.accounts[0])"))
+        assertRefusal(
+            #"{"format_version": "1", "accounts": [{"account_id": "T12345678"}, {"account_id": "P00000001"}, {"account_id": "T12345678"}]}"#,
+            invalid(
+                "invalid state document at '$.accounts[2]': account 'T12345678' appears twice (also at $.accounts[0])"))
     }
 
     func testDuplicateProfileIsRefusedNamingItsAccount() {
         let profile = #"{"profile_id": "webshop", "configuration": {}}"#
-        assertRefusal(document(#""profiles": [\#(profile), \#(profile)]"#),
-                      invalid("invalid state document at '$.accounts[0].profiles[1]': profile 'webshop' of account 'T12345678' appears twice"))
+        assertRefusal(
+            document(#""profiles": [\#(profile), \#(profile)]"#),
+            invalid(
+                "invalid state document at '$.accounts[0].profiles[1]': profile 'webshop' of account 'T12345678' appears twice"
+            ))
     }
 
     func testDuplicateMethodIsRefused() {
-        assertRefusal(document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"]}, {"type": "vipps", "currencies": ["NOK"]}]"#),
-                      invalid("invalid state document at '$.accounts[0].payment_methods[1]': method 'vipps' appears twice"))
+        assertRefusal(
+            document(
+                #""payment_methods": [{"type": "vipps", "currencies": ["NOK"]}, {"type": "vipps", "currencies": ["NOK"]}]"#
+            ),
+            invalid("invalid state document at '$.accounts[0].payment_methods[1]': method 'vipps' appears twice"))
     }
 
     // MARK: - Click to Pay from another gateway
@@ -291,28 +366,42 @@ final class StateDocumentTests: XCTestCase {
     private let policyText = "Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'"
 
     func testPayexClickToPayMethodIsAPolicyViolation() {
-        assertRefusal(document(#""payment_methods": [{"type": "payex.clicktopay", "currencies": ["NOK"]}]"#),
-                      Rejection(reason: .policyViolation,
-                                message: "payment type 'payex.clicktopay' is refused: \(policyText) at '$.accounts[0].payment_methods[0].type'",
-                                hints: policyHint))
+        assertRefusal(
+            document(#""payment_methods": [{"type": "payex.clicktopay", "currencies": ["NOK"]}]"#),
+            Rejection(
+                reason: .policyViolation,
+                message:
+                    "payment type 'payex.clicktopay' is refused: \(policyText) at '$.accounts[0].payment_methods[0].type'",
+                hints: policyHint))
     }
 
     func testPayexClickToPayInAProfileIsAPolicyViolation() {
-        assertRefusal(document(#""profiles": [{"profile_id": "webshop", "configuration": {"payex": {"clicktopay": {"enabled": true}}}}]"#),
-                      Rejection(reason: .policyViolation,
-                                message: "payment type 'payex.clicktopay' is refused at '$.accounts[0].profiles[0].configuration.payex.clicktopay': \(policyText)",
-                                hints: policyHint))
+        assertRefusal(
+            document(
+                #""profiles": [{"profile_id": "webshop", "configuration": {"payex": {"clicktopay": {"enabled": true}}}}]"#
+            ),
+            Rejection(
+                reason: .policyViolation,
+                message:
+                    "payment type 'payex.clicktopay' is refused at '$.accounts[0].profiles[0].configuration.payex.clicktopay': \(policyText)",
+                hints: policyHint))
     }
 
     func testPayexClickToPayAsDefaultIsAPolicyViolation() {
-        assertRefusal(document(#""profiles": [{"profile_id": "webshop", "configuration": {"default_payment_type": "payex.clicktopay"}}]"#),
-                      Rejection(reason: .policyViolation,
-                                message: "payment type 'payex.clicktopay' is refused at '$.accounts[0].profiles[0].configuration.default_payment_type': \(policyText)",
-                                hints: policyHint))
+        assertRefusal(
+            document(
+                #""profiles": [{"profile_id": "webshop", "configuration": {"default_payment_type": "payex.clicktopay"}}]"#
+            ),
+            Rejection(
+                reason: .policyViolation,
+                message:
+                    "payment type 'payex.clicktopay' is refused at '$.accounts[0].profiles[0].configuration.default_payment_type': \(policyText)",
+                hints: policyHint))
     }
 
     func testDinteroClickToPayIsAccepted() throws {
-        let accounts = try parse(document(#""payment_methods": [{"type": "dintero_psp.clicktopay", "currencies": ["NOK"]}]"#))
+        let accounts = try parse(
+            document(#""payment_methods": [{"type": "dintero_psp.clicktopay", "currencies": ["NOK"]}]"#))
         XCTAssertEqual(accounts.first?.methods, ["dintero_psp.clicktopay": ["NOK"]])
     }
 }

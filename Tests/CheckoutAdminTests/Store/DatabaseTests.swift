@@ -59,8 +59,10 @@ final class DatabaseTests: XCTestCase {
     func testRowAccessorsHandleNull() throws {
         let database = try Database(path: ":memory:", mode: .readWriteCreate)
         let row = try database.queryFirst("SELECT NULL AS a, 2 AS b, 'x' AS c") { row in
-            (row.columnCount, row.columnName(1), row.optionalInteger(0), row.integer(0),
-             row.optionalText(0), row.text(0), row.bool(1), row.text(2))
+            (
+                row.columnCount, row.columnName(1), row.optionalInteger(0), row.integer(0),
+                row.optionalText(0), row.text(0), row.bool(1), row.text(2)
+            )
         }
         let (count, name, optionalInteger, integer, optionalText, text, flag, other) = try XCTUnwrap(row)
         XCTAssertEqual(count, 3)
@@ -174,7 +176,8 @@ final class DatabaseTests: XCTestCase {
     /// A failing COMMIT (deferred foreign key) rolls back and throws the commit error.
     func testFailedCommitRollsBackAndThrowsCommitError() throws {
         let database = try Database(path: ":memory:", mode: .readWriteCreate)
-        try database.execute("""
+        try database.execute(
+            """
             PRAGMA foreign_keys = ON;
             CREATE TABLE parent(id INTEGER PRIMARY KEY);
             CREATE TABLE child(parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);

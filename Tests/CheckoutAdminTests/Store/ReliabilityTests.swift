@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -18,7 +19,9 @@ final class ReliabilityTests: CLITestCase {
         for process in 0..<4 {
             DispatchQueue.global().async(group: group) {
                 for write in 0..<10 {
-                    let status = Self.runBinary(binary, environment, ["profile", "add", "T0000000\(process % 2 + 1)", "p\(process)-\(write)", "--all-active"])
+                    let status = Self.runBinary(
+                        binary, environment,
+                        ["profile", "add", "T0000000\(process % 2 + 1)", "p\(process)-\(write)", "--all-active"])
                     if status != 0 { failures.increment() }
                 }
             }
@@ -43,9 +46,12 @@ final class ReliabilityTests: CLITestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .exit)
         XCTAssertEqual(process.terminationStatus, 130)
-        assertRun(cli.run("account list"), status: 0, stdout: "ACCOUNT\tENVIRONMENT\tNAME\tMETHODS\tPROFILES\tCLICK_TO_PAY\n")
+        assertRun(
+            cli.run("account list"), status: 0, stdout: "ACCOUNT\tENVIRONMENT\tNAME\tMETHODS\tPROFILES\tCLICK_TO_PAY\n")
         if cli.storeBytes() != nil {
-            assertRun(cli.run("store check"), status: 0, stdout: "integrity: ok\nforeign_keys: ok\nclick_to_pay_provider: ok\n")
+            assertRun(
+                cli.run("store check"), status: 0,
+                stdout: "integrity: ok\nforeign_keys: ok\nclick_to_pay_provider: ok\n")
         }
     }
 

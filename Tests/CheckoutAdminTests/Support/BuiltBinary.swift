@@ -16,7 +16,9 @@ enum BuiltBinary {
             candidates.append(location.deletingLastPathComponent().appendingPathComponent("checkout-admin"))
         }
         candidates.append(packageRoot.appendingPathComponent(".build/debug/checkout-admin"))
-        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) && !isDirectory($0) }) {
+        if let found = candidates.first(where: {
+            FileManager.default.isExecutableFile(atPath: $0.path) && !isDirectory($0)
+        }) {
             return found
         }
         throw NotFound(candidates: candidates)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CheckoutApp
 @testable import CheckoutDomain
 @testable import CheckoutFormats
@@ -44,8 +45,9 @@ final class CLIHarness {
         let output = CapturedOutput(isTerminal: terminal, width: terminal ? 200 : nil)
         let errors = CapturedOutput(isTerminal: terminal)
         let input = ProvidedInput(Array(stdin.utf8), isTerminal: terminal)
-        let status = CheckoutAdmin.run(arguments: arguments, environment: environment,
-                                       streams: Streams(output: output, errors: errors, input: input))
+        let status = CheckoutAdmin.run(
+            arguments: arguments, environment: environment,
+            streams: Streams(output: output, errors: errors, input: input))
         return RunResult(status: status, stdout: output.text, stderr: errors.text)
     }
 
@@ -105,8 +107,10 @@ class CLITestCase: XCTestCase {
     }
 
     /// Asserts status, stdout and stderr exactly.
-    func assertRun(_ result: RunResult, status: Int32, stdout: String = "", stderr: String = "",
-                   file: StaticString = #filePath, line: UInt = #line) {
+    func assertRun(
+        _ result: RunResult, status: Int32, stdout: String = "", stderr: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(result.status, status, "status; stderr: \(result.stderr)", file: file, line: line)
         XCTAssertEqual(result.stdout, stdout, "stdout", file: file, line: line)
         XCTAssertEqual(result.stderr, stderr, "stderr", file: file, line: line)

@@ -14,14 +14,17 @@ struct ChildProcessResult: Equatable {
 /// Runs programs as child processes: the built `checkout-admin`, shells, groff, util-linux `script`.
 enum ChildProcess {
     /// Runs `executable` with exactly `environment`; stdout and stderr go to files, so no pipe fills up.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String = "",
-                    file: StaticString = #filePath, line: UInt = #line) throws -> ChildProcessResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkout-admin-child-\(UUID().uuidString)")
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], stdin: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> ChildProcessResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "checkout-admin-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let paths = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent($0).path }
         _ = FileManager.default.createFile(atPath: paths[0], contents: Data(stdin.utf8))
-        paths.dropFirst().forEach { _ = FileManager.default.createFile(atPath: $0, contents: nil) }
+        for path in paths.dropFirst() { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -32,14 +35,17 @@ enum ChildProcess {
         try process.run()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .exit, "\(executable) was killed by a signal", file: file, line: line)
-        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        let read = { (path: String) in
+            String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        }
         return ChildProcessResult(status: process.terminationStatus, stdout: read(paths[1]), stderr: read(paths[2]))
     }
 
     /// The path of an installed program; throws (failing the test with how to install it) when it is missing.
     static func program(_ name: String, package: String) throws -> String {
         let folders = ["/usr/local/bin", "/usr/bin", "/bin"]
-        guard let path = folders.map({ "\($0)/\(name)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let path = folders.map({ "\($0)/\(name)" }).first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw MissingProgram(name: name, package: package, folders: folders)
         }
         return path
