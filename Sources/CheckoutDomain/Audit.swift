@@ -1,4 +1,4 @@
-/// The configuration audit: every rule of SPEC §6 over one account. Pure: no store, no output.
+/// The configuration audit: every rule over one account. Pure: no store, no output.
 package struct Audit {
     /// The account audited.
     package let account: MerchantAccount
@@ -9,10 +9,6 @@ package struct Audit {
     }
 
     private var id: String { account.id }
-    private var quotedID: String { shellQuoted(account.id) }
-
-    /// The account and profile as they are typed in a hint.
-    private func quoted(_ profile: PaymentProfile) -> String { "\(quotedID) \(shellQuoted(profile.id))" }
     private var ctp: String { PaymentType.clickToPay.identifier }
     private var card: String { PaymentType.creditCard.identifier }
 
@@ -25,30 +21,31 @@ package struct Audit {
     private var accountFindings: [AuditFinding] {
         var found = account.sortedMethodTypes.flatMap { type in
             typeFindings(
-                type, profile: nil, fix: "checkout-admin method disable \(quotedID) \(shellQuoted(type)) --force")
+                type, profile: nil, fix: .disableMethod(id, type))
                 + currencyFindings(type)
         }
         if account.hasClickToPay && account.methods[card] == nil {
             found.append(
                 finding(
-                    .error, "ctp-without-card", type: ctp,
+                    .ctpWithoutCard, type: ctp,
                     "account '\(id)' offers Click to Pay without '\(card)'; Click to Pay is shown inside that card form",
-                    "checkout-admin method enable \(quotedID) \(card)"))
+                    .enableMethod(id, card)))
         }
         if account.hasClickToPay && !account.isSet(.checkoutExpress) && !account.isSet(.sessionCustomerEmail) {
             found.append(
                 finding(
-                    .warning, "ctp-email-unknown", type: ctp,
+                    .ctpEmailUnknown, type: ctp,
                     "account '\(id)' offers Click to Pay but the customer's email is never known, so it would never be shown",
-                    "checkout-admin settings set \(quotedID) checkout_express=true (or session_customer_email=true)"))
+                    .setSettings(id, [.value("checkout_express=true")]).or(
+                        .setSettings(id, [.value("session_customer_email=true")]))))
         }
         let missing = [SettingKey.name, .logoURL].filter { account.settings[$0.rawValue] == nil }.map(\.rawValue)
         if !missing.isEmpty {
             found.append(
                 finding(
-                    .warning, "merchant-incomplete",
+                    .merchantIncomplete,
                     "account '\(id)' lacks \(missing.joined(separator: " and ")), which Dintero requires",
-                    "checkout-admin settings set \(quotedID) " + missing.map { "\($0)=…" }.joined(separator: " ")))
+                    .setSettings(id, missing.map { .placeholder("\($0)=…") })))
         }
         return found
     }
@@ -62,15 +59,15 @@ package struct Audit {
             ? "has no currencies" : "has invalid currency \(invalid.map { "'\($0)'" }.joined(separator: ", "))"
         return [
             finding(
-                .error, "currency-invalid", type: type, "method '\(type)' on account '\(id)' \(problem)",
-                "checkout-admin method enable \(quotedID) \(shellQuoted(type)) --currency NOK")
+                .currencyInvalid, type: type, "method '\(type)' on account '\(id)' \(problem)",
+                .enableMethod(id, type, currency: "NOK"))
         ]
     }
 
     /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
     /// "has default").
     // Hints are built only when a finding is made: most types and profiles have none.
-    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> String)
+    private func typeFindings(_ type: String, profile: String?, use: String = "offers", fix: @autoclosure () -> Fix)
         -> [AuditFinding]
     {
         let place = { profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'" }
@@ -78,7 +75,7 @@ package struct Audit {
         if PaymentType.isForeignClickToPay(type) {
             return [
                 finding(
-                    .error, "ctp-provider", profile: profile, type: type,
+                    .ctpProvider, profile: profile, type: type,
                     "\(place()) \(use) '\(type)': Click to Pay is only offered through Dintero's own PSP, as '\(ctp)'",
                     fix())
             ]
@@ -86,7 +83,7 @@ package struct Audit {
         if !PaymentCatalogue.identifiers.contains(type) {
             return [
                 finding(
-                    .error, "unknown-type", profile: profile, type: type,
+                    .unknownType, profile: profile, type: type,
                     "\(place()) uses unknown payment type '\(type)'", fix())
             ]
         }
@@ -99,7 +96,7 @@ package struct Audit {
         var found = profile.sortedMethodTypes.flatMap { type in
             typeFindings(
                 type, profile: profile.id,
-                fix: "checkout-admin profile remove-method \(quoted(profile)) \(shellQuoted(type))")
+                fix: .removeProfileMethod(id, profile.id, type))
                 + profileMethodFindings(type, profile)
         }
         found += clickToPayFindings(profile)
@@ -107,9 +104,10 @@ package struct Audit {
         if profile.methods.isEmpty && !profile.allActive {
             found.append(
                 finding(
-                    .error, "profile-empty", profile: profile.id,
+                    .profileEmpty, profile: profile.id,
                     "profile '\(profile.id)' of account '\(id)' offers nothing",
-                    "checkout-admin profile add-method \(quoted(profile)) <type> (or checkout-admin profile set \(quoted(profile)) all_active=true)"
+                    .addProfileMethod(id, profile.id, .placeholder("<type>")).or(
+                        .setProfile(id, profile.id, "all_active=true"))
                 ))
         }
         found += walletsFindings(profile)
@@ -121,16 +119,16 @@ package struct Audit {
         if type == ctp {
             return [
                 finding(
-                    .error, "ctp-not-on-account", profile: profile.id, type: ctp,
+                    .ctpNotOnAccount, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' offers Click to Pay but account '\(id)' has not enabled it",
-                    "checkout-admin clicktopay enable \(quotedID)")
+                    .enableClickToPay(id))
             ]
         }
         return [
             finding(
-                .error, "method-not-on-account", profile: profile.id, type: type,
+                .methodNotOnAccount, profile: profile.id, type: type,
                 "profile '\(profile.id)' offers '\(type)' but account '\(id)' has not enabled it",
-                "checkout-admin method enable \(quotedID) \(type)")
+                .enableMethod(id, type))
         ]
     }
 
@@ -139,38 +137,38 @@ package struct Audit {
         if profile.methods[ctp] != nil && !account.offers(card, in: profile) {
             found.append(
                 finding(
-                    .error, "ctp-without-card", profile: profile.id, type: ctp,
+                    .ctpWithoutCard, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                    "checkout-admin profile add-method \(quoted(profile)) \(card)"))
+                    .addProfileMethod(id, profile.id, .value(card))))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile) {
             found.append(
                 finding(
-                    .warning, "ctp-missing-from-profile", profile: profile.id, type: ctp,
+                    .ctpMissingFromProfile, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
-                    "checkout-admin profile add-method \(quoted(profile)) \(ctp)"))
+                    .addProfileMethod(id, profile.id, .value(ctp))))
         }
         return found
     }
 
     private func defaultTypeFindings(_ profile: PaymentProfile) -> [AuditFinding] {
         guard let type = profile.defaultPaymentType else { return [] }
-        let clear = { "checkout-admin profile set \(quoted(profile)) default_payment_type=" }
-        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear())
+        let clear = { (type: String) in Fix.setProfile(id, profile.id, "default_payment_type=\(type)") }
+        var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear(""))
         // Checked before ctp-as-default is added: that warning must not hide this error.
         if found.isEmpty && !account.offers(type, in: profile) {
             found.append(
                 finding(
-                    .error, "default-not-offered", profile: profile.id, type: type,
+                    .defaultNotOffered, profile: profile.id, type: type,
                     "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
-                    "checkout-admin profile add-method \(quoted(profile)) \(type) (or \(clear()))"))
+                    .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
         }
         if type == ctp {
             found.append(
                 finding(
-                    .warning, "ctp-as-default", profile: profile.id, type: ctp,
+                    .ctpAsDefault, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' has Click to Pay as its default; only enrolled customers with a known email see it",
-                    "\(clear())\(card)"))
+                    clear(card)))
         }
         return found
     }
@@ -183,9 +181,9 @@ package struct Audit {
         guard !conflicting.isEmpty else { return [] }
         return [
             finding(
-                .error, "wallets-conflict", profile: profile.id, type: wallets,
+                .walletsConflict, profile: profile.id, type: wallets,
                 "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
-                "checkout-admin profile remove-method \(quoted(profile)) \(wallets)")
+                .removeProfileMethod(id, profile.id, wallets))
         ]
     }
 
@@ -196,11 +194,8 @@ package struct Audit {
     }
 
     private func finding(
-        _ severity: AuditFinding.Severity, _ rule: String, profile: String? = nil, type: String? = nil,
-        _ message: String, _ hint: String
+        _ rule: AuditRule, profile: String? = nil, type: String? = nil, _ message: String, _ fix: Fix
     ) -> AuditFinding {
-        AuditFinding(
-            severity: severity, rule: rule, account: id, profile: profile, paymentType: type, message: message,
-            hint: hint)
+        AuditFinding(rule: rule, account: id, profile: profile, paymentType: type, message: message, fix: fix)
     }
 }

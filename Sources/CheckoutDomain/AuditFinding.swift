@@ -1,4 +1,35 @@
-/// One problem the audit found (SPEC §6).
+/// The audit's rules, each with its severity.
+package enum AuditRule: String, CaseIterable, Sendable, Comparable {
+    case ctpProvider = "ctp-provider"
+    case ctpNotOnAccount = "ctp-not-on-account"
+    case ctpWithoutCard = "ctp-without-card"
+    case ctpMissingFromProfile = "ctp-missing-from-profile"
+    case ctpEmailUnknown = "ctp-email-unknown"
+    case ctpAsDefault = "ctp-as-default"
+    case methodNotOnAccount = "method-not-on-account"
+    case defaultNotOffered = "default-not-offered"
+    case profileEmpty = "profile-empty"
+    case unknownType = "unknown-type"
+    case currencyInvalid = "currency-invalid"
+    case walletsConflict = "wallets-conflict"
+    case merchantIncomplete = "merchant-incomplete"
+
+    /// Error (blocks writes, fails `audit`) or warning.
+    package var severity: AuditFinding.Severity {
+        switch self {
+        case .ctpMissingFromProfile, .ctpEmailUnknown, .ctpAsDefault, .merchantIncomplete: .warning
+        default: .error
+        }
+    }
+
+    /// Whether the rule is about Click to Pay.
+    package var isClickToPayRule: Bool { rawValue.hasPrefix("ctp-") }
+
+    /// Orders by the rule id, as reports list them.
+    package static func < (lhs: AuditRule, rhs: AuditRule) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One problem the audit found.
 package struct AuditFinding: Equatable, Hashable, Sendable {
     /// How bad it is.
     package enum Severity: String, Sendable, Comparable {
@@ -7,10 +38,8 @@ package struct AuditFinding: Equatable, Hashable, Sendable {
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
-    /// Error or warning.
-    package let severity: Severity
-    /// The rule id, e.g. `ctp-provider`.
-    package let rule: String
+    /// The rule that fired.
+    package let rule: AuditRule
     /// The account concerned.
     package let account: String
     /// The profile concerned, if the finding is about one.
@@ -20,32 +49,43 @@ package struct AuditFinding: Equatable, Hashable, Sendable {
     /// What is wrong, naming the account and profile.
     package let message: String
     /// The command that fixes it.
-    package let hint: String
+    package let fix: Fix
+
+    /// A finding from its parts.
+    package init(
+        rule: AuditRule, account: String, profile: String? = nil, paymentType: String? = nil, message: String,
+        fix: Fix
+    ) {
+        self.rule = rule
+        self.account = account
+        self.profile = profile
+        self.paymentType = paymentType
+        self.message = message
+        self.fix = fix
+    }
+
+    /// Error or warning, from the rule.
+    package var severity: Severity { rule.severity }
 
     /// The identity used to tell whether a change creates a finding that was not there before.
-    package var identity: String { [rule, account, profile ?? "", paymentType ?? ""].joined(separator: "\u{1F}") }
+    package var identity: String {
+        [rule.rawValue, account, profile ?? "", paymentType ?? ""].joined(separator: "\u{1F}")
+    }
 
     /// Deterministic order: account, worst first, rule, profile, payment type, then message — the last because
     /// two findings can share the rest (a profile offering `payex.clicktopay` and having it as its default), and
     /// the standard library does not promise a stable sort.
     package static func precedes(_ lhs: AuditFinding, _ rhs: AuditFinding) -> Bool {
-        (lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule, lhs.profile ?? "", lhs.paymentType ?? "", lhs.message)
+        (
+            lhs.account, lhs.severity == .error ? 0 : 1, lhs.rule.rawValue, lhs.profile ?? "", lhs.paymentType ?? "",
+            lhs.message
+        )
             < (
-                rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule, rhs.profile ?? "", rhs.paymentType ?? "",
+                rhs.account, rhs.severity == .error ? 0 : 1, rhs.rule.rawValue, rhs.profile ?? "",
+                rhs.paymentType ?? "",
                 rhs.message
             )
     }
-}
-
-/// Quotes a word for a shell command line when it needs it.
-package func shellQuoted(_ word: String) -> String {
-    let safe =
-        !word.isEmpty
-        && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "-_./=:@,+%".unicodeScalars.contains($0)
-        }
-    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 extension String {

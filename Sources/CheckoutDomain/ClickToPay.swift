@@ -17,8 +17,11 @@ package enum ClickToPay {
         guard let cardCurrencies = account.methods[PaymentType.creditCard.identifier] else {
             throw Rejection.invalid(
                 "account '\(account.id)' has no '\(PaymentType.creditCard)'; Click to Pay is shown inside that card form",
-                hints: [
-                    "enable it first: checkout-admin method enable \(account.id) \(PaymentType.creditCard) --currency NOK"
+                fixes: [
+                    Fix(
+                        ["method", "enable"],
+                        [.value(account.id), .value("\(PaymentType.creditCard)"), .value("--currency"), .value("NOK")],
+                        lead: "enable it first: ")
                 ])
         }
         var result = Enablement(account: account, coveredByActiveTypes: [])
@@ -89,7 +92,7 @@ package struct ClickToPayStatus {
 
     /// The account's Click to Pay findings (rules `ctp-*`).
     package var findings: [AuditFinding] {
-        Audit.findings(for: account).filter { $0.rule.hasPrefix("ctp-") }
+        Audit.findings(for: account).filter { $0.rule.isClickToPayRule }
     }
 
     /// A value from its parts.

@@ -22,8 +22,8 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
             let shown = text.unicodeScalars.count > 100 ? String(text.unicodeScalars.prefix(100)) + "…" : text
             throw Rejection.invalid(
                 "unknown payment type '\(shown)'",
-                hints: Suggestion.hints(for: text, among: PaymentCatalogue.allowedIdentifiers)
-                    + ["see 'checkout-admin method types' for the catalogue"])
+                hints: Suggestion.hints(for: text, among: PaymentCatalogue.allowedIdentifiers),
+                fixes: [Fix(["method", "types"], [], lead: "see '", trail: "' for the catalogue")])
         }
         identifier = text
     }
@@ -54,12 +54,12 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The refusal for a Click to Pay type from another gateway (SPEC §6).
-    package static func foreignClickToPayRejection(_ text: String, context: String = "") -> Rejection {
-        Rejection(
-            reason: .policyViolation,
-            message:
-                "payment type '\(text)' is refused\(context): Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'",
+    package static func foreignClickToPayRejection(_ text: String) -> Rejection {
+        var rejection = Rejection(
+            reason: .policyViolation, message: "payment type '\(text)' is refused",
             hints: ["use 'dintero_psp.clicktopay' instead"])
+        rejection.explanation = "Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'"
+        return rejection
     }
 }
 

@@ -98,17 +98,16 @@ package struct ProfileImport {
     // `acme.clicktopay` hides a foreign Click to Pay in a field that is not a known gateway.
     private func refuseHiddenClickToPay(_ key: String, _ field: JSONValue, at: String) throws {
         if field.objectValue?["clicktopay"] != nil, key != "dintero_psp" {
-            throw PaymentType.foreignClickToPayRejection("\(key).clicktopay", context: " at '\(at).clicktopay'")
+            throw PaymentType.foreignClickToPayRejection("\(key).clicktopay").located(at: "\(at).clicktopay")
         }
     }
 
     private func paymentType(_ text: String, at: String) throws -> String {
         if PaymentType.isForeignClickToPay(text) {
-            throw PaymentType.foreignClickToPayRejection(text, context: " at '\(at)'")
+            throw PaymentType.foreignClickToPayRejection(text).located(at: at)
         }
         do { return try PaymentType(parsing: text).identifier } catch let rejection as Rejection {
-            throw Rejection(
-                reason: rejection.reason, message: rejection.message + " at '\(at)'", hints: rejection.hints)
+            throw rejection.located(at: at)
         }
     }
 
@@ -128,7 +127,9 @@ package struct ProfileImport {
     }
 
     private func invalid(_ at: String, _ problem: String) -> Rejection {
-        Rejection.invalid("invalid profile at '\(at)': \(problem)")
+        var rejection = Rejection.invalid("invalid profile").located(at: at)
+        rejection.explanation = problem
+        return rejection
     }
 
     /// A value from its parts.

@@ -85,8 +85,9 @@ package struct StateReader {
             let key: SettingKey
             do { key = try SettingKey(parsing: keyText) } catch let rejection as Rejection {
                 throw Rejection(
-                    reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))' at '\(at)'",
-                    hints: rejection.hints)
+                    reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))'",
+                    hints: rejection.hints
+                ).located(at: at)
             }
             let text: String
             switch field {
@@ -137,10 +138,7 @@ package struct StateReader {
             let profile: PaymentProfile
             do { profile = try ProfileImport(path: at).profile(from: entry) } catch let rejection as Rejection {
                 // Field rules (id, description, channel, terms URL) do not know the path; the reader's own refusals do.
-                let placed = rejection.message.contains(" at '\(at)")
-                throw Rejection(
-                    reason: rejection.reason, message: rejection.message.debugEscaped + (placed ? "" : " at '\(at)'"),
-                    hints: rejection.hints)
+                throw rejection.escaped.located(at: at)
             }
             guard profiles.updateValue(profile, forKey: profile.id) == nil else {
                 throw StateReader.invalid(
@@ -153,9 +151,7 @@ package struct StateReader {
     /// Runs `body`, adding the JSON path to any refusal (and escaping control characters the quoted value may hold).
     private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let rejection as Rejection {
-            throw Rejection(
-                reason: rejection.reason, message: "\(rejection.message.debugEscaped) at '\(at)'",
-                hints: rejection.hints)
+            throw rejection.escaped.located(at: at)
         }
     }
 
@@ -193,5 +189,14 @@ package struct StateReader {
     /// A refusal naming the path.
     package static func invalid(_ path: String, _ problem: String) -> Rejection {
         Rejection.invalid("invalid state document at '\(path)': \(problem)")
+    }
+}
+
+extension Rejection {
+    /// The refusal with control characters in its message escaped: a document's values may hold them.
+    fileprivate var escaped: Rejection {
+        var copy = self
+        copy.message = message.debugEscaped
+        return copy
     }
 }

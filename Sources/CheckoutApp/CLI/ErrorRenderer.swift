@@ -23,7 +23,9 @@ struct ErrorReport: Equatable {
         case let usage as UsageError:
             self.init("usage", usage.message, usage.hints, [], 2)
         case let rejection as Rejection:
-            self.init(rejection.reason.rawValue, rejection.message, rejection.hints, rejection.details, 3)
+            self.init(
+                rejection.reason.rawValue, rejection.text, rejection.hints + rejection.fixes.map(\.commandLine),
+                rejection.details, 3)
             findings = rejection.findings
         case let failure as StoreFailure:
             self.init(storeFailure: failure)

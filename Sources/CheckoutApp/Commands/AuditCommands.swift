@@ -45,7 +45,8 @@ enum AuditText {
     /// One finding: severity, rule, message, then the fix on its own line.
     static func line(_ finding: AuditFinding, style: Style) -> String {
         let severity = finding.severity == .error ? style.red("error  ") : style.yellow("warning")
-        return "  \(severity) \(finding.rule): \(finding.message)\n           fix: \(finding.hint)\n"
+        return
+            "  \(severity) \(finding.rule.rawValue): \(finding.message)\n           fix: \(finding.fix.commandLine)\n"
     }
 
     /// `2 errors, 1 warning in 3 accounts (7 profiles)`.

@@ -46,10 +46,10 @@ enum ProvisionCommands {
         let errors = AuditReport(accounts: accounts).findings.filter { $0.severity == .error }
         guard let first = errors.first else { return }
         throw Rejection(
-            reason: errors.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue,
+            reason: errors.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue,
             message: "the document breaks \(AuditText.plural(errors.count, "audit rule")); nothing written",
-            hints: ["fix the state document and run apply again; first: \(first.rule) (\(first.account))"],
-            details: errors.map { "  error \($0.rule): \($0.message)" }, findings: errors)
+            hints: ["fix the state document and run apply again; first: \(first.rule.rawValue) (\(first.account))"],
+            details: errors.map { "  error \($0.rule.rawValue): \($0.message)" }, findings: errors)
     }
 
     private static func plan(_ targets: [MerchantAccount], _ context: CommandContext) throws -> [Change] {

@@ -117,10 +117,11 @@ struct AccountWriter {
         let known = Set((before.map(Audit.findings) ?? []).map(\.identity))
         let created = errors.filter { !known.contains($0.identity) }
         guard let first = created.first else { return }
-        let reason: RejectionReason = created.contains { $0.rule == "ctp-provider" } ? .policyViolation : .invalidValue
+        let reason: RejectionReason = created.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue
         throw Rejection(
-            reason: reason, message: "refused: \(first.message) (\(first.rule))",
-            hints: [first.hint], details: created.dropFirst().map { "  also: \($0.message) (\($0.rule))" },
+            reason: reason, message: "refused: \(first.message) (\(first.rule.rawValue))",
+            hints: [first.fix.commandLine],
+            details: created.dropFirst().map { "  also: \($0.message) (\($0.rule.rawValue))" },
             findings: created)
     }
 

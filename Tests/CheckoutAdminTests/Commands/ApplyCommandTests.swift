@@ -844,7 +844,7 @@ final class ApplyCommandTests: CLITestCase {
         try assertRefused(
             document(methods: #"[{"type": "payex.clicktopay", "currencies": ["NOK"]}]"#), ["--json"],
             stderr: """
-                {"error":{"code":"policy_violation","exit_code":3,"hint":"use 'dintero_psp.clicktopay' instead","message":"payment type 'payex.clicktopay' is refused: Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay' at '$.accounts[0].payment_methods[0].type'"}}
+                {"error":{"code":"policy_violation","exit_code":3,"hint":"use 'dintero_psp.clicktopay' instead","message":"payment type 'payex.clicktopay' is refused at '$.accounts[0].payment_methods[0].type': Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'"}}
 
                 """)
     }
@@ -897,7 +897,7 @@ final class ApplyCommandTests: CLITestCase {
         assertRun(
             apply(document(methods: #"[{"type": "payex.clicktopay", "currencies": ["NOK"]}]"#)), status: 3,
             stderr: """
-                error: payment type 'payex.clicktopay' is refused: Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay' at '$.accounts[0].payment_methods[0].type'
+                error: payment type 'payex.clicktopay' is refused at '$.accounts[0].payment_methods[0].type': Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'
                 hint: use 'dintero_psp.clicktopay' instead
 
                 """)

@@ -37,42 +37,61 @@ final class AuditTests: XCTestCase {
         return profile
     }
 
+    /// A finding as the user sees it: the fix rendered as the command line the app prints.
+    private struct Seen: Equatable {
+        let severity: AuditFinding.Severity
+        let rule: String
+        let account: String
+        let profile: String?
+        let paymentType: String?
+        let message: String
+        let hint: String
+    }
+
+    private func findings(for account: MerchantAccount) -> [Seen] {
+        Audit.findings(for: account).map {
+            Seen(
+                severity: $0.severity, rule: $0.rule.rawValue, account: $0.account, profile: $0.profile,
+                paymentType: $0.paymentType, message: $0.message, hint: $0.fix.commandLine)
+        }
+    }
+
     private func error(_ rule: String, profile: String? = nil, type: String? = nil, _ message: String, _ hint: String)
-        -> AuditFinding
+        -> Seen
     {
-        AuditFinding(
+        Seen(
             severity: .error, rule: rule, account: id, profile: profile, paymentType: type, message: message, hint: hint
         )
     }
 
     private func warning(_ rule: String, profile: String? = nil, type: String? = nil, _ message: String, _ hint: String)
-        -> AuditFinding
+        -> Seen
     {
-        AuditFinding(
+        Seen(
             severity: .warning, rule: rule, account: id, profile: profile, paymentType: type, message: message,
             hint: hint)
     }
 
     private func rules(_ account: MerchantAccount) -> [String] {
-        Audit.findings(for: account).map(\.rule)
+        findings(for: account).map(\.rule)
     }
 
     // MARK: clean accounts
 
     func testACompleteCardAccountHasNoFindings() {
-        XCTAssertEqual(Audit.findings(for: account(profiles: [profile("webshop", [card])])), [])
+        XCTAssertEqual(findings(for: account(profiles: [profile("webshop", [card])])), [])
     }
 
     func testAFullyConfiguredClickToPayAccountHasNoFindings() {
         let configured = account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card, ctp], default: card)])
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     // MARK: ctp-provider
 
     func testCtpProviderFiresForPayexClickToPayOnTheAccount() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: ["payex.clicktopay": ["NOK"]])),
+            findings(for: account(methods: ["payex.clicktopay": ["NOK"]])),
             [
                 error(
                     "ctp-provider", type: "payex.clicktopay",
@@ -83,7 +102,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpProviderFiresForPayexClickToPayInAProfile() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card, "payex.clicktopay"])])),
+            findings(for: account(profiles: [profile("webshop", [card, "payex.clicktopay"])])),
             [
                 error(
                     "ctp-provider", profile: "webshop", type: "payex.clicktopay",
@@ -94,7 +113,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpProviderFiresForPayexClickToPayAsDefault() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card], default: "payex.clicktopay")])),
+            findings(for: account(profiles: [profile("webshop", [card], default: "payex.clicktopay")])),
             [
                 error(
                     "ctp-provider", profile: "webshop", type: "payex.clicktopay",
@@ -116,7 +135,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpNotOnAccountFiresWhenAProfileOffersClickToPayTheAccountLacks() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card, ctp])])),
+            findings(for: account(profiles: [profile("webshop", [card, ctp])])),
             [
                 error(
                     "ctp-not-on-account", profile: "webshop", type: ctp,
@@ -131,7 +150,7 @@ final class AuditTests: XCTestCase {
         var noCards = account(methods: [ctp: ["NOK"]])
         noCards.methods[card] = nil
         XCTAssertEqual(
-            Audit.findings(for: noCards),
+            findings(for: noCards),
             [
                 error(
                     "ctp-without-card", type: ctp,
@@ -142,7 +161,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpWithoutCardFiresForAProfileOfferingClickToPayButNoCards() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [ctp])])),
+            findings(for: account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [ctp])])),
             [
                 error(
                     "ctp-without-card", profile: "webshop", type: ctp,
@@ -153,14 +172,14 @@ final class AuditTests: XCTestCase {
 
     func testCtpWithoutCardDoesNotFireWhenCardsComeThroughActivePaymentTypes() {
         let configured = account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [ctp], allActive: true)])
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     // MARK: ctp-missing-from-profile
 
     func testCtpMissingFromProfileWarnsForACardProfileWithoutClickToPay() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card])])),
+            findings(for: account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card])])),
             [
                 warning(
                     "ctp-missing-from-profile", profile: "webshop", type: ctp,
@@ -171,7 +190,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpMissingFromProfileDoesNotFireWhenActivePaymentTypesCoverClickToPay() {
         let covered = account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card], allActive: true)])
-        XCTAssertEqual(Audit.findings(for: covered), [])
+        XCTAssertEqual(findings(for: covered), [])
     }
 
     func testCtpMissingFromProfileDoesNotFireWhenTheAccountLacksClickToPay() {
@@ -180,7 +199,7 @@ final class AuditTests: XCTestCase {
 
     func testCtpMissingFromProfileDoesNotFireForAProfileWithoutCards() {
         let vipps = account(methods: [ctp: ["NOK"], "vipps": ["NOK"]], profiles: [profile("app", ["vipps"])])
-        XCTAssertEqual(Audit.findings(for: vipps), [])
+        XCTAssertEqual(findings(for: vipps), [])
     }
 
     // MARK: ctp-email-unknown
@@ -189,7 +208,7 @@ final class AuditTests: XCTestCase {
         var unknown = account(methods: [ctp: ["NOK"]])
         unknown.settings["checkout_express"] = nil
         XCTAssertEqual(
-            Audit.findings(for: unknown),
+            findings(for: unknown),
             [
                 warning(
                     "ctp-email-unknown", type: ctp,
@@ -223,7 +242,7 @@ final class AuditTests: XCTestCase {
     func testCtpAsDefaultWarnsForClickToPayAsTheDefault() {
         let configured = account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card, ctp], default: ctp)])
         XCTAssertEqual(
-            Audit.findings(for: configured),
+            findings(for: configured),
             [
                 warning(
                     "ctp-as-default", profile: "webshop", type: ctp,
@@ -235,7 +254,7 @@ final class AuditTests: XCTestCase {
     func testCtpAsDefaultDoesNotHideDefaultNotOfferedForClickToPay() {
         let configured = account(methods: [ctp: ["NOK"]], profiles: [profile("webshop", [card], default: ctp)])
         XCTAssertEqual(
-            Audit.findings(for: configured).map { "\($0.severity) \($0.rule)" },
+            findings(for: configured).map { "\($0.severity) \($0.rule)" },
             ["error default-not-offered", "warning ctp-as-default", "warning ctp-missing-from-profile"])
     }
 
@@ -243,7 +262,7 @@ final class AuditTests: XCTestCase {
 
     func testMethodNotOnAccountFiresForATypeTheAccountHasNotEnabled() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card, "vipps"])])),
+            findings(for: account(profiles: [profile("webshop", [card, "vipps"])])),
             [
                 error(
                     "method-not-on-account", profile: "webshop", type: "vipps",
@@ -262,7 +281,7 @@ final class AuditTests: XCTestCase {
     func testDefaultNotOfferedFiresForADefaultTheProfileDoesNotOffer() {
         let configured = account(methods: ["vipps": ["NOK"]], profiles: [profile("webshop", [card], default: "vipps")])
         XCTAssertEqual(
-            Audit.findings(for: configured),
+            findings(for: configured),
             [
                 error(
                     "default-not-offered", profile: "webshop", type: "vipps",
@@ -275,7 +294,7 @@ final class AuditTests: XCTestCase {
     func testDefaultNotOfferedDoesNotFireWhenActivePaymentTypesOfferTheDefault() {
         let configured = account(
             methods: ["vipps": ["NOK"]], profiles: [profile("webshop", [], allActive: true, default: "vipps")])
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     func testDefaultNotOfferedFiresWhenActivePaymentTypesLackTheDefault() {
@@ -287,7 +306,7 @@ final class AuditTests: XCTestCase {
 
     func testProfileEmptyFiresForAProfileOfferingNothing() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [])])),
+            findings(for: account(profiles: [profile("webshop", [])])),
             [
                 error(
                     "profile-empty", profile: "webshop",
@@ -298,14 +317,14 @@ final class AuditTests: XCTestCase {
     }
 
     func testProfileEmptyDoesNotFireForActivePaymentTypes() {
-        XCTAssertEqual(Audit.findings(for: account(profiles: [profile("webshop", [], allActive: true)])), [])
+        XCTAssertEqual(findings(for: account(profiles: [profile("webshop", [], allActive: true)])), [])
     }
 
     // MARK: unknown-type
 
     func testUnknownTypeFiresForAnAccountMethodOutsideTheCatalogue() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: ["foo.bar": ["NOK"]])),
+            findings(for: account(methods: ["foo.bar": ["NOK"]])),
             [
                 error(
                     "unknown-type", type: "foo.bar", "account 'T12345678' uses unknown payment type 'foo.bar'",
@@ -315,7 +334,7 @@ final class AuditTests: XCTestCase {
 
     func testUnknownTypeFiresForAProfileMethodInTheWrongCaseWithoutMethodNotOnAccount() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card, "Dintero_psp.creditcard"])])),
+            findings(for: account(profiles: [profile("webshop", [card, "Dintero_psp.creditcard"])])),
             [
                 error(
                     "unknown-type", profile: "webshop", type: "Dintero_psp.creditcard",
@@ -326,7 +345,7 @@ final class AuditTests: XCTestCase {
 
     func testUnknownTypeFiresForAnUnknownDefaultWithoutDefaultNotOffered() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("webshop", [card], default: "foo")])),
+            findings(for: account(profiles: [profile("webshop", [card], default: "foo")])),
             [
                 error(
                     "unknown-type", profile: "webshop", type: "foo",
@@ -345,7 +364,7 @@ final class AuditTests: XCTestCase {
 
     func testCurrencyInvalidFiresForAMethodWithoutCurrencies() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: ["vipps": []])),
+            findings(for: account(methods: ["vipps": []])),
             [
                 error(
                     "currency-invalid", type: "vipps", "method 'vipps' on account 'T12345678' has no currencies",
@@ -355,7 +374,7 @@ final class AuditTests: XCTestCase {
 
     func testCurrencyInvalidFiresForCodesThatAreNotISO4217() {
         XCTAssertEqual(
-            Audit.findings(for: account(methods: ["vipps": ["NOK", "nok", "", "ABC"]])),
+            findings(for: account(methods: ["vipps": ["NOK", "nok", "", "ABC"]])),
             [
                 error(
                     "currency-invalid", type: "vipps",
@@ -375,7 +394,7 @@ final class AuditTests: XCTestCase {
             methods: ["dintero.wallets": ["NOK"], "vipps": ["NOK"]],
             profiles: [profile("webshop", ["dintero.wallets", "vipps"])])
         XCTAssertEqual(
-            Audit.findings(for: configured),
+            findings(for: configured),
             [
                 error(
                     "wallets-conflict", profile: "webshop", type: "dintero.wallets",
@@ -393,7 +412,7 @@ final class AuditTests: XCTestCase {
             methods: Dictionary(uniqueKeysWithValues: types.map { ($0, ["NOK"]) }),
             profiles: [profile("webshop", types)])
         XCTAssertEqual(
-            Audit.findings(for: configured).map(\.message),
+            findings(for: configured).map(\.message),
             [
                 "profile 'webshop' of account 'T12345678' offers 'dintero.wallets' together with 'collector.invoice', 'instabank.finance', 'klarna.billie', 'netaxept.creditcard', 'swish.swish'"
             ])
@@ -404,28 +423,28 @@ final class AuditTests: XCTestCase {
             methods: ["dintero.wallets": ["NOK"], "netaxept.creditcard": ["NOK"]],
             profiles: [profile("webshop", [], allActive: true)])
         XCTAssertEqual(
-            Audit.findings(for: configured).map(\.message),
+            findings(for: configured).map(\.message),
             ["profile 'webshop' of account 'T12345678' offers 'dintero.wallets' together with 'netaxept.creditcard'"])
     }
 
     func testWalletsConflictDoesNotFireForWalletsWithCards() {
         let configured = account(
             methods: ["dintero.wallets": ["NOK"]], profiles: [profile("webshop", ["dintero.wallets", card])])
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     func testWalletsConflictDoesNotFireForAConflictingTypeOnlyOnTheAccount() {
         let configured = account(
             methods: ["dintero.wallets": ["NOK"], "vipps": ["NOK"]], profiles: [profile("webshop", ["dintero.wallets"])]
         )
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     func testWalletsConflictDoesNotFireForKlarnaItself() {
         let configured = account(
             methods: ["dintero.wallets": ["NOK"], "klarna.klarna": ["NOK"]],
             profiles: [profile("webshop", ["dintero.wallets", "klarna.klarna"])])
-        XCTAssertEqual(Audit.findings(for: configured), [])
+        XCTAssertEqual(findings(for: configured), [])
     }
 
     // MARK: merchant-incomplete
@@ -434,7 +453,7 @@ final class AuditTests: XCTestCase {
         var bare = account()
         bare.settings = [:]
         XCTAssertEqual(
-            Audit.findings(for: bare),
+            findings(for: bare),
             [
                 warning(
                     "merchant-incomplete", "account 'T12345678' lacks name and logo_url, which Dintero requires",
@@ -446,7 +465,7 @@ final class AuditTests: XCTestCase {
         var noLogo = account()
         noLogo.settings["logo_url"] = nil
         XCTAssertEqual(
-            Audit.findings(for: noLogo).map(\.message), ["account 'T12345678' lacks logo_url, which Dintero requires"])
+            findings(for: noLogo).map(\.message), ["account 'T12345678' lacks logo_url, which Dintero requires"])
     }
 
     func testMerchantIncompleteDoesNotFireWithNameAndLogo() {
@@ -461,7 +480,7 @@ final class AuditTests: XCTestCase {
             profiles: [profile("b", [card]), profile("a", [card]), profile("c", [])])
         messy.settings["name"] = nil
         XCTAssertEqual(
-            Audit.findings(for: messy).map {
+            findings(for: messy).map {
                 [$0.severity.rawValue, $0.rule, $0.profile ?? "-"].joined(separator: " ")
             },
             [
@@ -478,7 +497,7 @@ final class AuditTests: XCTestCase {
             profile("webshop", [card, "payex.clicktopay"], default: "payex.clicktopay")
         ])
         XCTAssertEqual(
-            Audit.findings(for: configured).map(\.message),
+            findings(for: configured).map(\.message),
             [
                 "profile 'webshop' of account 'T12345678' has default 'payex.clicktopay': Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'",
                 "profile 'webshop' of account 'T12345678' offers 'payex.clicktopay': Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'",
@@ -487,7 +506,7 @@ final class AuditTests: XCTestCase {
 
     func testHintsQuoteProfileIDsForTheShell() {
         XCTAssertEqual(
-            Audit.findings(for: account(profiles: [profile("web shop's", [])])).map(\.hint),
+            findings(for: account(profiles: [profile("web shop's", [])])).map(\.hint),
             [
                 "checkout-admin profile add-method T12345678 'web shop'\\''s' <type> (or checkout-admin profile set T12345678 'web shop'\\''s' all_active=true)"
             ])

@@ -23,7 +23,7 @@ final class ProfileDocumentTests: XCTestCase {
             XCTFail("accepted: \(text)", file: file, line: line)
             return nil
         } catch let rejection as Rejection {
-            return rejection
+            return rejection.flattened
         } catch {
             XCTFail("not a Rejection: \(error)", file: file, line: line)
             return nil

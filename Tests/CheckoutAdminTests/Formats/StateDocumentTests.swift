@@ -20,7 +20,7 @@ final class StateDocumentTests: XCTestCase {
         _ text: String, _ expected: Rejection, file: StaticString = #filePath, line: UInt = #line
     ) {
         XCTAssertThrowsError(try parse(text), file: file, line: line) { error in
-            XCTAssertEqual(error as? Rejection, expected, file: file, line: line)
+            XCTAssertEqual((error as? Rejection)?.flattened, expected, file: file, line: line)
         }
     }
 
@@ -371,7 +371,7 @@ final class StateDocumentTests: XCTestCase {
             Rejection(
                 reason: .policyViolation,
                 message:
-                    "payment type 'payex.clicktopay' is refused: \(policyText) at '$.accounts[0].payment_methods[0].type'",
+                    "payment type 'payex.clicktopay' is refused at '$.accounts[0].payment_methods[0].type': \(policyText)",
                 hints: policyHint))
     }
 

@@ -1,15 +1,16 @@
 import CheckoutDomain
+import CheckoutFormats
 
-/// The audit's JSON (SPEC §3.6).
+/// The audit's JSON .
 package enum AuditDocument {
     /// One finding; `profile` and `payment_type` are null when the finding is not about one.
     package static func findingJSON(_ finding: AuditFinding) -> JSONValue {
         .object([
-            "severity": .string(finding.severity.rawValue), "rule": .string(finding.rule),
+            "severity": .string(finding.severity.rawValue), "rule": .string(finding.rule.rawValue),
             "account": .string(finding.account),
             "profile": finding.profile.map(JSONValue.string) ?? .null,
             "payment_type": finding.paymentType.map(JSONValue.string) ?? .null,
-            "message": .string(finding.message), "hint": .string(finding.hint),
+            "message": .string(finding.message), "hint": .string(finding.fix.commandLine),
         ])
     }
 
