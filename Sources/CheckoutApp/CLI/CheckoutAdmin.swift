@@ -78,7 +78,7 @@ package enum CheckoutAdmin {
             streams.output.write("checkout-admin \(version)\n")
             return 0
         case .help(let path, let parsed):
-            if parsed.flag("man") && path.isEmpty {
+            if parsed[ManPage.option] && path.isEmpty {
                 streams.output.write(ManPage(registry: Commands.registry).render())
                 return 0
             }
@@ -143,7 +143,7 @@ private struct ErrorPreferences {
 
     /// From a parsed line.
     init(parsed: ParsedArguments) {
-        json = parsed.flag("json")
-        colorAllowed = !parsed.flag("no-color")
+        json = parsed[GlobalOptions.json]
+        colorAllowed = !parsed[GlobalOptions.noColor]
     }
 }

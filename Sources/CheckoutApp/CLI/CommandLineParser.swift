@@ -26,7 +26,7 @@ struct CommandLineParser {
 
     /// Parses `words` (argv without the program name).
     func parse(_ words: [String]) throws -> ParsedCommandLine {
-        var walk = Walk(registry: registry)
+        var walk = CommandLineWalk(registry: registry)
         var index = 0
         do {
             while index < words.count {
@@ -35,17 +35,17 @@ struct CommandLineParser {
         } catch {
             // `--help` anywhere wins over whatever else is wrong on the line, as in git.
             guard asksForHelp(words) else { throw error }
-            return .help(path: walk.path, parsed: walk.parsed)
+            return .help(path: walk.path, parsed: walk.bound)
         }
         if let topic = walk.helpWords {
             try walk.checkHelpTopic(topic)
-            return .help(path: topic, parsed: walk.parsed)
+            return .help(path: topic, parsed: walk.bound)
         }
-        if walk.parsed.flag("help") { return .help(path: walk.path, parsed: walk.parsed) }
-        if walk.parsed.flag("version") { return .version(walk.parsed) }
+        if walk.parsed[GlobalOptions.help] { return .help(path: walk.path, parsed: walk.bound) }
+        if walk.parsed[GlobalOptions.version] { return .version(walk.bound) }
         guard let command = walk.command else { throw walk.missingCommandError() }
         try walk.bindPositionals(to: command)
-        return .run(command, walk.parsed)
+        return .run(command, walk.bound)
     }
 
     private func asksForHelp(_ words: [String]) -> Bool {
@@ -54,8 +54,8 @@ struct CommandLineParser {
     }
 }
 
-/// The state of one walk over the words.
-private struct Walk {
+/// The state of one walk over the words. The completer walks the same way, tolerating what the parser refuses.
+struct CommandLineWalk {
     let registry: CommandRegistry
     var path: [String] = []
     var command: CommandSpec?
@@ -64,13 +64,25 @@ private struct Walk {
     var optionsEnded = false
     /// The words after `help`, when the line is `help <topic…>`.
     var helpWords: [String]?
+    /// Completing: an option whose value is the word under the cursor is kept here instead of refused.
+    var isCompleting = false
+    /// The value option that ended the words, waiting for its value (only when completing).
+    var pendingOption: OptionSpec?
 
     init(registry: CommandRegistry) {
         self.registry = registry
     }
 
+    /// The words bound so far, knowing which options the line may carry (`help` reads --man however it was
+    /// asked for).
+    var bound: ParsedArguments {
+        var arguments = parsed
+        arguments.declared = Set(options.map(\.name) + [ManPage.option.spec.name])
+        return arguments
+    }
+
     var options: [OptionSpec] {
-        GlobalOptions.specs + (command?.options ?? []) + (helpWords != nil ? [ManPage.option] : [])
+        GlobalOptions.specs + (command?.options ?? []) + (helpWords != nil ? [ManPage.option.spec] : [])
     }
 
     mutating func consume(_ words: [String], at index: inout Int) throws {
@@ -132,6 +144,10 @@ private struct Walk {
         if value == nil, index < words.count {
             value = words[index]
             index += 1
+        }
+        if value == nil, isCompleting {
+            pendingOption = spec
+            return
         }
         guard let value else {
             throw UsageError(message: "option '--\(spec.name)' needs a value", hints: ["usage: \(spec.usageForm)"])

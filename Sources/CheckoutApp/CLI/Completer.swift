@@ -35,7 +35,9 @@ struct Completer {
             return filtered(registry.children(of: state.path) + (state.path.isEmpty ? ["help"] : []), current)
         }
         // A key=value word that already has its `=` is being given a value, which has no candidates.
-        if current.contains("="), positionalSpec(state)?.name == "key=value" { return [] }
+        if current.contains("="), [.settingValue, .profileField].contains(positionalSpec(state)?.completion) {
+            return []
+        }
         return filtered(positional(state), current)
     }
 
@@ -76,29 +78,28 @@ struct Completer {
     }
 
     private func positional(_ state: State) -> [String] {
-        guard let command = state.command, let spec = positionalSpec(state) else { return [] }
-        switch spec.name {
-        case "account": return accountIDs(state)
-        case "profile": return profileIDs(state)
-        case "type": return PaymentCatalogue.allowedIdentifiers
-        case "key": return command.path.first == "settings" ? SettingKey.allCases.map(\.rawValue) : []
-        case "key=value":
-            return command.path.first == "profile"
-                ? ProfileField.allCases.map { "\($0.rawValue)=" } : SettingKey.allCases.map { "\($0.rawValue)=" }
-        case "shell": return ["bash", "fish", "zsh"]
-        case "file": return [Completer.filesMarker]
-        default: return []
-        }
+        guard let spec = positionalSpec(state) else { return [] }
+        return offered(spec.completion, state)
     }
 
     private func values(for option: OptionSpec, _ state: State) -> [String] {
-        switch option.name {
-        case "store", "output": return [Completer.filesMarker]
-        case "currency": return CurrencyCode.current.sorted()
-        case "method", "default": return PaymentCatalogue.allowedIdentifiers
-        case "profile", "copy-from": return profileIDs(state)
-        case "channel": return PaymentProfile.channels
-        default: return []
+        offered(option.completion, state)
+    }
+
+    /// The words a completion kind offers at this point of the line.
+    private func offered(_ completion: Completion, _ state: State) -> [String] {
+        switch completion {
+        case .none: return []
+        case .file: return [Completer.filesMarker]
+        case .account: return accountIDs(state)
+        case .profile: return profileIDs(state)
+        case .paymentType: return PaymentCatalogue.allowedIdentifiers
+        case .enabledPaymentType: return enabledTypes(state) ?? PaymentCatalogue.allowedIdentifiers
+        case .currency: return CurrencyCode.current.sorted()
+        case .settingKey: return SettingKey.allCases.map(\.rawValue)
+        case .settingValue: return SettingKey.allCases.map { "\($0.rawValue)=" }
+        case .profileField: return ProfileField.allCases.map { "\($0.rawValue)=" }
+        case .words(let words): return words
         }
     }
 
@@ -107,10 +108,17 @@ struct Completer {
     }
 
     private func profileIDs(_ state: State) -> [String] {
-        guard let account = state.positionals.first,
-            let loaded = try? readStore(state)?.loadAccount(account)
-        else { return [] }
-        return loaded.profiles.keys.sorted()
+        namedAccount(state)?.profiles.keys.sorted() ?? []
+    }
+
+    /// The types the account named on the line has enabled; nil when the store does not know it.
+    private func enabledTypes(_ state: State) -> [String]? {
+        namedAccount(state).map { $0.methods.keys.sorted() }
+    }
+
+    private func namedAccount(_ state: State) -> MerchantAccount? {
+        guard let account = state.positionals.first else { return nil }
+        return try? readStore(state)?.loadAccount(account)
     }
 
     /// The store, only when it exists and is at this binary's schema version: completion never creates a
@@ -124,61 +132,48 @@ struct Completer {
         return try StoreOpener(path: path, lockTimeout: 0).openForReading()
     }
 
-    /// What the words typed so far say: the command, its positionals, an option waiting for its value.
+    /// What the words typed so far say, read by the parser's own walk: the command, its positionals, an option
+    /// waiting for its value.
     private struct State {
-        var path: [String] = []
+        var path: [String]
         var command: CommandSpec?
         /// The line is `help <command…>`.
-        var isHelp = false
+        var isHelp: Bool
         /// A word named no command: nothing that follows can be completed.
         var isLost = false
-        var positionals: [String] = []
+        var positionals: [String]
         var pendingOption: OptionSpec?
         var storePath: String?
         /// `--` was typed: later words are arguments even if they start with `-`.
-        var optionsEnded = false
-        let registry: CommandRegistry
-
+        var optionsEnded: Bool
         /// The options the parser accepts at this point of the line.
-        var options: [OptionSpec] { GlobalOptions.specs + (command?.options ?? []) + (isHelp ? [ManPage.option] : []) }
+        var options: [OptionSpec]
 
         init(words: [String], registry: CommandRegistry) {
-            self.registry = registry
-            for word in words {
-                if let option = pendingOption {
-                    if option.name == "store" { storePath = word }
-                    pendingOption = nil
-                } else if optionsEnded || word == "-" || !word.hasPrefix("-") {
-                    take(word)
-                } else if word == "--" {
-                    optionsEnded = true
-                } else if word.hasPrefix("--") {
-                    takeLongOption(word.dropFirst(2))
+            var walk = CommandLineWalk(registry: registry)
+            walk.isCompleting = true
+            var index = 0
+            var isLost = false
+            while index < words.count {
+                let word = words[index]
+                do { try walk.consume(words, at: &index) } catch {
+                    // Unknown options are skipped, as the shell would; an unknown command word loses the line.
+                    if walk.optionsEnded || !word.hasPrefix("-") { isLost = true }
                 }
-                // Short options (-q, -h) are flags: nothing to record.
             }
-        }
-
-        private mutating func takeLongOption(_ body: Substring) {
-            let name = String(body.prefix { $0 != "=" })
-            guard let equals = body.firstIndex(of: "=") else {
-                pendingOption = options.first { $0.name == name && $0.takesValue }
-                return
+            let path = walk.helpWords ?? walk.path
+            let helpPathIsKnown = path.indices.allSatisfy {
+                registry.children(of: Array(path[..<$0])).contains(path[$0])
             }
-            if name == "store" { storePath = String(body[body.index(after: equals)...]) }
-        }
-
-        private mutating func take(_ word: String) {
-            if command != nil {
-                positionals.append(word)
-            } else if path.isEmpty && !isHelp && word == "help" {
-                isHelp = true
-            } else if registry.children(of: path).contains(word) {
-                path.append(word)
-                command = registry.command(at: path)
-            } else {
-                isLost = true
-            }
+            self.path = path
+            isHelp = walk.helpWords != nil
+            self.isLost = isLost || (isHelp && !helpPathIsKnown)
+            command = registry.command(at: path)
+            positionals = walk.loose
+            pendingOption = walk.pendingOption
+            storePath = walk.parsed[GlobalOptions.store]
+            optionsEnded = walk.optionsEnded
+            options = walk.options
         }
     }
 }

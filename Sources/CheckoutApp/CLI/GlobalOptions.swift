@@ -4,16 +4,28 @@ import CheckoutStore
 
 /// The options accepted anywhere on the line (SPEC §1), resolved against the environment.
 struct GlobalOptions: Equatable, Sendable {
+    /// `--store PATH`.
+    static let store = Option.value("store", "PATH", "the SQLite store (env CHECKOUT_ADMIN_STORE)", completion: .file)
+    /// `--json`.
+    static let json = Option.flag("json", "machine output: stdout holds exactly one JSON document")
+    /// `--quiet`, `-q`.
+    static let quiet = Option.flag("quiet", short: "q", "print nothing on success except requested data")
+    /// `--no-color`.
+    static let noColor = Option.flag("no-color", "no ANSI colour (env NO_COLOR)")
+    /// `--actor NAME`.
+    static let actor = Option.value(
+        "actor", "NAME", "who is making the change, for the history (env CHECKOUT_ADMIN_ACTOR)")
+    /// `--lock-timeout SECONDS`.
+    static let lockTimeout = Option.value(
+        "lock-timeout", "SECONDS", "how long a writer waits for another writer (default 30)")
+    /// `--help`, `-h`.
+    static let help = Option.flag("help", short: "h", "show help for the command")
+    /// `--version`.
+    static let version = Option.flag("version", "print the version")
+
     /// The table shared by every command.
     static let specs: [OptionSpec] = [
-        .value("store", "PATH", "the SQLite store (env CHECKOUT_ADMIN_STORE)"),
-        .flag("json", "machine output: stdout holds exactly one JSON document"),
-        .flag("quiet", short: "q", "print nothing on success except requested data"),
-        .flag("no-color", "no ANSI colour (env NO_COLOR)"),
-        .value("actor", "NAME", "who is making the change, for the history (env CHECKOUT_ADMIN_ACTOR)"),
-        .value("lock-timeout", "SECONDS", "how long a writer waits for another writer (default 30)"),
-        .flag("help", short: "h", "show help for the command"),
-        .flag("version", "print the version"),
+        store.spec, json.spec, quiet.spec, noColor.spec, actor.spec, lockTimeout.spec, help.spec, version.spec,
     ]
 
     /// Explicit store path, if given by option or environment; else the XDG default applies.
@@ -32,16 +44,16 @@ struct GlobalOptions: Equatable, Sendable {
     /// Resolves options over environment over defaults.
     init(parsed: ParsedArguments, environment: [String: String]) throws {
         storePath =
-            parsed.value("store") ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE")
+            parsed[GlobalOptions.store] ?? environment.nonEmpty("CHECKOUT_ADMIN_STORE")
             ?? GlobalOptions.defaultStorePath(environment)
-        json = parsed.flag("json")
-        quiet = parsed.flag("quiet")
+        json = parsed[GlobalOptions.json]
+        quiet = parsed[GlobalOptions.quiet]
         colorAllowed =
-            !parsed.flag("no-color") && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
+            !parsed[GlobalOptions.noColor] && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
         actor =
-            parsed.value("actor") ?? environment.nonEmpty("CHECKOUT_ADMIN_ACTOR") ?? environment.nonEmpty("USER")
+            parsed[GlobalOptions.actor] ?? environment.nonEmpty("CHECKOUT_ADMIN_ACTOR") ?? environment.nonEmpty("USER")
             ?? environment.nonEmpty("LOGNAME") ?? loginName() ?? "unknown"
-        if let timeout = parsed.value("lock-timeout") ?? environment.nonEmpty("CHECKOUT_ADMIN_LOCK_TIMEOUT") {
+        if let timeout = parsed[GlobalOptions.lockTimeout] ?? environment.nonEmpty("CHECKOUT_ADMIN_LOCK_TIMEOUT") {
             lockTimeout = try GlobalOptions.parseTimeout(timeout)
         }
         if storePath.isEmpty { throw Rejection.invalid("store path is empty") }

@@ -8,7 +8,7 @@ struct ManPage {
     let registry: CommandRegistry
 
     /// `help --man`: the one option the `help` command takes.
-    static let option = OptionSpec.flag("man", "print the manual page (roff) instead of help text")
+    static let option = Option.flag("man", "print the manual page (roff) instead of help text")
 
     /// The page, for `man -l -` or `groff -man`.
     func render() -> String {

@@ -1,8 +1,6 @@
-import CheckoutDomain
-import CheckoutFormats
-import CheckoutStore
-
-/// The words of one command line, bound to a command's table.
+/// The words of one command line, bound to a command's table. Commands read them back through the declared
+/// `Option`s and `ArgumentSpec`s, never by name, so a misspelt name does not compile; reading an option the
+/// command did not declare is a programmer error, caught by the first test that runs the command.
 struct ParsedArguments: Sendable {
     /// Positional words by argument name.
     var positionals: [String: [String]] = [:]
@@ -10,39 +8,46 @@ struct ParsedArguments: Sendable {
     var values: [String: [String]] = [:]
     /// Flags by name; the last occurrence won.
     var flags: [String: Bool] = [:]
+    /// The names of the options the line may carry (the command's and the global ones); nil before binding.
+    var declared: Set<String>?
 
-    /// A required argument's word.
-    func argument(_ name: String) -> String {
-        positionals[name]?.first ?? ""
+    /// A flag: false when absent.
+    subscript(option: Option<Bool>) -> Bool {
+        flags[checked(option.spec)] ?? false
     }
 
-    /// An optional argument's word.
-    func optionalArgument(_ name: String) -> String? {
-        positionals[name]?.first
-    }
-
-    /// A variadic argument's words.
-    func arguments(_ name: String) -> [String] {
-        positionals[name] ?? []
+    /// A flag whose absence matters: nil when neither `--flag` nor `--no-flag` was given.
+    subscript(option: Option<Bool?>) -> Bool? {
+        flags[checked(option.spec)]
     }
 
     /// The last value given for an option.
-    func value(_ name: String) -> String? {
-        values[name]?.last
+    subscript(option: Option<String?>) -> String? {
+        values[checked(option.spec)]?.last
     }
 
-    /// Every value given for a repeatable option.
-    func allValues(_ name: String) -> [String] {
-        values[name] ?? []
+    /// Every value given for a repeatable option, in order.
+    subscript(option: Option<[String]>) -> [String] {
+        values[checked(option.spec)] ?? []
     }
 
-    /// Whether a flag is on.
-    func flag(_ name: String) -> Bool {
-        flags[name] ?? false
+    /// A required argument's word.
+    func word(_ argument: ArgumentSpec) -> String {
+        positionals[argument.name]?.first ?? ""
     }
 
-    /// Whether a flag was given at all (either way).
-    func hasFlag(_ name: String) -> Bool {
-        flags[name] != nil
+    /// An optional argument's word.
+    func optionalWord(_ argument: ArgumentSpec) -> String? {
+        positionals[argument.name]?.first
+    }
+
+    /// A variadic argument's words.
+    func words(_ argument: ArgumentSpec) -> [String] {
+        positionals[argument.name] ?? []
+    }
+
+    private func checked(_ spec: OptionSpec) -> String {
+        precondition(declared?.contains(spec.name) ?? true, "option '--\(spec.name)' is read but not declared")
+        return spec.name
     }
 }

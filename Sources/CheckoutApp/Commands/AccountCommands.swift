@@ -7,18 +7,20 @@ enum AccountCommands {
     /// The family's commands.
     static let all: [CommandSpec] = [add, list, show, remove, export]
 
+    private static let name = Option.value("name", "TEXT", "the merchant's name (the 'name' setting)")
+
     static let add = CommandSpec(
         path: ["account", "add"], summary: "Add a merchant account",
         arguments: [.account],
-        options: [.value("name", "TEXT", "the merchant's name (the 'name' setting)"), .ifNotExists],
+        options: [name, SharedOptions.ifNotExists],
         examples: [Example(command: "account add T12345678 --name 'Example AS'", explanation: "add a test account")],
         run: { context in
             let id = try context.accountArgument()
-            let name = context.arguments.value("name")
+            let name = context.arguments[name]
             if let name { try SettingKey.name.validate(name) }
             let changes = try context.writer.modify(id.rawValue) { account in
                 guard account == nil else {
-                    if context.arguments.flag("if-not-exists") { return }
+                    if context.arguments[SharedOptions.ifNotExists] { return }
                     throw Rejection(
                         reason: .alreadyExists, message: "account '\(id)' already exists",
                         hints: ["pass --if-not-exists to accept an existing account"])
@@ -72,14 +74,15 @@ enum AccountCommands {
 
     static let remove = CommandSpec(
         path: ["account", "remove"], summary: "Remove an account with its methods and profiles",
-        arguments: [.account], options: [.yes],
+        arguments: [.account], options: [SharedOptions.yes],
         examples: [Example(command: "account remove T12345678 --yes", explanation: "remove without a prompt (CI)")],
         run: { context in
             let id = try context.accountArgument()
             let account = try context.readAccount(id)
             let contents =
                 "\(counted(account.methods.count, "method")) and \(counted(account.profiles.count, "profile"))"
-            try context.confirm("remove account '\(id)' with its \(contents)", yes: context.arguments.flag("yes"))
+            try context.confirm(
+                "remove account '\(id)' with its \(contents)", yes: context.arguments[SharedOptions.yes])
             let changes = try context.writer.modify(id.rawValue) { account in
                 guard account != nil else { throw Rejection.notFound("account '\(id)' not found") }
                 account = nil
@@ -90,7 +93,7 @@ enum AccountCommands {
 
     static let export = CommandSpec(
         path: ["account", "export"], summary: "Export the /v1/admin/checkout request body for an account",
-        arguments: [.account], options: [.output],
+        arguments: [.account], options: [SharedOptions.output],
         examples: [
             Example(
                 command: "account export T12345678 --output checkout.json", explanation: "the body to PUT to Dintero")

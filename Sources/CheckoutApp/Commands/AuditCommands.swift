@@ -5,18 +5,22 @@ import CheckoutStore
 /// `audit`: every rule of SPEC §6 over the store (SPEC §3.6).
 enum AuditCommands {
     /// The family's commands.
+    private static let strict = Option.flag("strict", "warnings also fail the audit (exit 1)")
+
+    private static let audited = ArgumentSpec.accounts("accounts to audit (default: all)")
+
     static let all: [CommandSpec] = [audit]
 
     static let audit = CommandSpec(
         path: ["audit"], summary: "Check accounts against every configuration rule; exit 1 on errors",
-        arguments: [ArgumentSpec(name: "account", arity: .zeroOrMore, help: "accounts to audit (default: all)")],
-        options: [.flag("strict", "warnings also fail the audit (exit 1)")],
+        arguments: [audited],
+        options: [strict],
         examples: [Example(command: "audit --strict --json", explanation: "fail a pipeline on any finding")],
         discussion: "Exit 0 when there are no error findings, 1 when there are (with --strict, warnings count too).",
         run: { context in
-            let accounts = try context.readAccounts(context.arguments.arguments("account"))
+            let accounts = try context.readAccounts(context.arguments.words(audited))
             let report = AuditReport(accounts: accounts)
-            let strict = context.arguments.flag("strict")
+            let strict = context.arguments[strict]
             if context.options.json {
                 context.emit(json: AuditDocument.reportJSON(report, strict: strict))
             } else {

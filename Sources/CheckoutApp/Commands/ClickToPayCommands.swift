@@ -5,18 +5,21 @@ import CheckoutStore
 /// `clicktopay …`: turn Click to Pay on and off and see where it stands (SPEC §3.5).
 enum ClickToPayCommands {
     /// The family's commands.
+    private static let profiles = Option.repeated(
+        "profile", "PROFILE",
+        "add it to this profile; repeat for several (default: every profile offering dintero_psp.creditcard)",
+        completion: .profile)
+    private static let currencies = Option.repeated(
+        "currency", "CUR", "currencies (default: those of dintero_psp.creditcard)", completion: .currency)
+    private static let statusAccounts = ArgumentSpec.accounts("accounts (default: all)")
+
     static let all: [CommandSpec] = [enable, disable, status]
 
     static let enable = CommandSpec(
         path: ["clicktopay", "enable"],
         summary: "Enable dintero_psp.clicktopay on an account and its card profiles, in one step",
         arguments: [.account],
-        options: [
-            .repeated(
-                "profile", "PROFILE",
-                "add it to this profile; repeat for several (default: every profile offering dintero_psp.creditcard)"),
-            .repeated("currency", "CUR", "currencies (default: those of dintero_psp.creditcard)"),
-        ],
+        options: [profiles, currencies],
         examples: [
             Example(
                 command: "clicktopay enable T12345678", explanation: "enable on the account and every card profile"),
@@ -26,12 +29,12 @@ enum ClickToPayCommands {
         discussion: "Idempotent. Profiles with active_payment_types already include it and are reported so.",
         run: { context in
             let id = try context.accountArgument()
-            let currencies = try Currencies.parse(context.arguments.allValues("currency"))
+            let currencies = try Currencies.parse(context.arguments[currencies])
             var covered: [String] = []
             var after: MerchantAccount?
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let result = try ClickToPay.enable(
-                    on: account, profileIDs: context.arguments.allValues("profile"), currencies: currencies)
+                    on: account, profileIDs: context.arguments[profiles], currencies: currencies)
                 covered = result.coveredByActiveTypes
                 account = result.account
                 after = account
@@ -76,13 +79,13 @@ enum ClickToPayCommands {
 
     static let status = CommandSpec(
         path: ["clicktopay", "status"], summary: "Show where Click to Pay stands on accounts",
-        arguments: [ArgumentSpec(name: "account", arity: .zeroOrMore, help: "accounts (default: all)")],
+        arguments: [statusAccounts],
         examples: [
             Example(command: "clicktopay status T12345678", explanation: "one account"),
             Example(command: "clicktopay status --json", explanation: "every account, for scripts"),
         ],
         run: { context in
-            let statuses = try context.readAccounts(context.arguments.arguments("account")).map(ClickToPayStatus.init)
+            let statuses = try context.readAccounts(context.arguments.words(statusAccounts)).map(ClickToPayStatus.init)
             if context.options.json {
                 context.emit(versioned: ["accounts": .array(statuses.map(ClickToPayStatusText.json))])
             } else {

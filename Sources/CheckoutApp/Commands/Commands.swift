@@ -25,25 +25,35 @@ enum Commands {
 extension ArgumentSpec {
     /// `<account>`.
     static let account = ArgumentSpec(
-        name: "account", arity: .required, help: "account id: T (test) or P (production) and 8 digits")
+        name: "account", arity: .required, help: "account id: T (test) or P (production) and 8 digits",
+        completion: .account)
     /// `<profile>`.
-    static let profile = ArgumentSpec(name: "profile", arity: .required, help: "payment profile id")
+    static let profile = ArgumentSpec(
+        name: "profile", arity: .required, help: "payment profile id", completion: .profile)
+    /// `[<account>…]` for commands over all accounts by default.
+    static func accounts(_ help: String) -> ArgumentSpec {
+        ArgumentSpec(name: "account", arity: .zeroOrMore, help: help, completion: .account)
+    }
+    /// `<file>`: a JSON input, or `-` for stdin.
+    static let inputFile = ArgumentSpec(
+        name: "file", arity: .required, help: "a JSON file, or - for stdin", completion: .file)
 }
 
-/// Option specs several families share.
-extension OptionSpec {
+/// Options several families share.
+enum SharedOptions {
     /// `--yes`.
-    static let yes = OptionSpec.flag("yes", "confirm without prompting (needed when not interactive)")
+    static let yes = Option.flag("yes", "confirm without prompting (needed when not interactive)")
     /// `--output FILE`.
-    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically, mode 0600) instead of stdout")
+    static let output = Option.value(
+        "output", "FILE", "write to FILE (atomically, mode 0600) instead of stdout", completion: .file)
     /// `--if-not-exists`.
-    static let ifNotExists = OptionSpec.flag("if-not-exists", "succeed without change when it already exists")
+    static let ifNotExists = Option.flag("if-not-exists", "succeed without change when it already exists")
 }
 
 extension CommandContext {
     /// The `<account>` argument, validated.
     func accountArgument() throws -> AccountID {
-        try AccountID(parsing: arguments.argument("account"))
+        try AccountID(parsing: arguments.word(.account))
     }
 
     /// Loads an account for reading, or refuses with not-found.
@@ -65,7 +75,7 @@ extension CommandContext {
 
     /// Writes a rendered document to `--output`, or to stdout.
     func emitDocument(text: String) throws {
-        guard let path = arguments.value("output") else { return emit(text) }
+        guard let path = arguments[SharedOptions.output] else { return emit(text) }
         do {
             try writeFileAtomically(Array(text.utf8), toPath: path)
         } catch let error as FileError {

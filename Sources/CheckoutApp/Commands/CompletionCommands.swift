@@ -5,11 +5,14 @@ import CheckoutStore
 /// `completion bash|zsh|fish` (SPEC §3.9): scripts that ask the tool itself for candidates.
 enum CompletionCommands {
     /// The family's commands.
+    private static let shell = ArgumentSpec(
+        name: "shell", arity: .required, help: "bash, zsh or fish", completion: .words(["bash", "fish", "zsh"]))
+
     static let all: [CommandSpec] = [completion]
 
     static let completion = CommandSpec(
         path: ["completion"], summary: "Print a shell completion script (bash, zsh or fish)",
-        arguments: [ArgumentSpec(name: "shell", arity: .required, help: "bash, zsh or fish")],
+        arguments: [shell],
         examples: [
             Example(
                 command: "completion bash > /etc/bash_completion.d/checkout-admin",
@@ -19,7 +22,7 @@ enum CompletionCommands {
         discussion:
             "Completes commands, options, setting keys, payment types, and account and profile ids read from the store.",
         run: { context in
-            let shell = context.arguments.argument("shell")
+            let shell = context.arguments.word(shell)
             guard let script = scripts[shell] else {
                 throw UsageError(
                     message: "unknown shell '\(shell)'",

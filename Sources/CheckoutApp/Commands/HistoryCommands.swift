@@ -5,20 +5,21 @@ import CheckoutStore
 /// `history`: every committed change, newest first (SPEC §3.8).
 enum HistoryCommands {
     /// The family's commands.
+    private static let account = ArgumentSpec(
+        name: "account", arity: .optional, help: "only this account's changes", completion: .account)
+    private static let limit = Option.value("limit", "N", "at most N entries")
+    private static let since = Option.value("since", "ISO8601", "only changes at or after this time, e.g. 2026-11-01")
+
     static let all: [CommandSpec] = [history]
 
     static let history = CommandSpec(
         path: ["history"], summary: "Show every committed change, newest first",
-        arguments: [ArgumentSpec(name: "account", arity: .optional, help: "only this account's changes")],
-        options: [
-            .value("limit", "N", "at most N entries"),
-            .value("since", "ISO8601", "only changes at or after this time, e.g. 2026-11-01"),
-        ],
+        arguments: [account], options: [limit, since],
         examples: [Example(command: "history T12345678 --limit 20", explanation: "the last 20 changes of one account")],
         run: { context in
-            let account = try context.arguments.optionalArgument("account").map { try AccountID(parsing: $0).rawValue }
+            let account = try context.arguments.optionalWord(account).map { try AccountID(parsing: $0).rawValue }
             let records = try context.readStore().history(
-                account: account, since: try since(context), limit: try limit(context))
+                account: account, since: try sinceTime(context), limit: try limitCount(context))
             if context.options.json {
                 context.emit(versioned: ["entries": .array(records.map(json))])
             } else {
@@ -35,16 +36,16 @@ enum HistoryCommands {
             return 0
         })
 
-    private static func limit(_ context: CommandContext) throws -> Int? {
-        guard let text = context.arguments.value("limit") else { return nil }
+    private static func limitCount(_ context: CommandContext) throws -> Int? {
+        guard let text = context.arguments[limit] else { return nil }
         guard let limit = Int(text), limit > 0 else {
             throw Rejection.invalid("invalid limit '\(text)'", hints: ["--limit takes a whole number above 0"])
         }
         return limit
     }
 
-    private static func since(_ context: CommandContext) throws -> String? {
-        guard let text = context.arguments.value("since") else { return nil }
+    private static func sinceTime(_ context: CommandContext) throws -> String? {
+        guard let text = context.arguments[since] else { return nil }
         guard let time = time(text) else {
             throw Rejection.invalid(
                 "invalid time '\(text)'",

@@ -8,7 +8,12 @@ enum MethodCommands {
     static let all: [CommandSpec] = [types, list, enable, disable]
 
     private static let type = ArgumentSpec(
-        name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard")
+        name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard", completion: .paymentType)
+    private static let currencies = Option.repeated(
+        "currency", "CUR", "an ISO 4217 code; repeat for several (default: the currencies the account already uses)",
+        completion: .currency)
+    private static let force = Option.flag(
+        "force", "also remove it from the profiles that offer it, in the same transaction")
 
     static let types = CommandSpec(
         path: ["method", "types"], summary: "List Dintero's payment types, noting the forbidden ones",
@@ -63,11 +68,7 @@ enum MethodCommands {
     static let enable = CommandSpec(
         path: ["method", "enable"], summary: "Enable a payment method on an account, or change its currencies",
         arguments: [.account, type],
-        options: [
-            .repeated(
-                "currency", "CUR",
-                "an ISO 4217 code; repeat for several (default: the currencies the account already uses)")
-        ],
+        options: [currencies],
         examples: [
             Example(
                 command: "method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK",
@@ -75,8 +76,8 @@ enum MethodCommands {
         ],
         run: { context in
             let id = try context.accountArgument()
-            let type = try PaymentType(parsing: context.arguments.argument("type"))
-            let given = try Currencies.parse(context.arguments.allValues("currency"))
+            let type = try PaymentType(parsing: context.arguments.word(MethodCommands.type))
+            let given = try Currencies.parse(context.arguments[currencies])
             var already = false
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let currencies = try given ?? Currencies.defaults(for: account)
@@ -92,7 +93,7 @@ enum MethodCommands {
         path: ["method", "disable"],
         summary: "Disable a payment method; refused while profiles offer it unless --force",
         arguments: [.account, type],
-        options: [.flag("force", "also remove it from the profiles that offer it, in the same transaction")],
+        options: [force],
         examples: [
             Example(
                 command: "method disable T12345678 bambora.creditcard --force",
@@ -100,9 +101,9 @@ enum MethodCommands {
         ],
         run: { context in
             let id = try context.accountArgument()
-            let typeText = context.arguments.argument("type")
+            let typeText = context.arguments.word(MethodCommands.type)
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
-                try disable(typeText, on: &account, force: context.arguments.flag("force"))
+                try disable(typeText, on: &account, force: context.arguments[force])
             }
             ChangeText.report(changes, in: context, noChange: "no changes")
             return 0

@@ -9,21 +9,18 @@ enum ProfileCommands {
         [add, list, show, set, addMethod, removeMethod, remove] + ProfileTransferCommands.all
 
     private static let types = ArgumentSpec(
-        name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard")
+        name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard",
+        completion: .enabledPaymentType)
+    private static let assignments = ArgumentSpec(
+        name: "key=value", arity: .oneOrMore,
+        help:
+            "description, channel, auto_capture, default_payment_type, all_active, merchant_terms_url (empty value clears)",
+        completion: .profileField)
 
     static let add = CommandSpec(
         path: ["profile", "add"], summary: "Add a payment profile",
         arguments: [.account, .profile],
-        options: [
-            .value("description", "TEXT", "what the profile is for"),
-            .repeated("method", "TYPE", "a payment type the profile offers; repeat for several"),
-            .value("default", "TYPE", "the default payment type (must be offered)"),
-            .flag("all-active", "offer every method enabled on the account (active_payment_types)"),
-            .value("channel", "CHANNEL", "ecommerce (default), in_app or in_store"),
-            .flag("auto-capture", "capture payments automatically"),
-            .value("copy-from", "PROFILE", "start from a copy of another profile of the account"),
-            .ifNotExists,
-        ],
+        options: ProfileOptions.all + [SharedOptions.ifNotExists],
         examples: [
             Example(
                 command:
@@ -32,14 +29,14 @@ enum ProfileCommands {
         ],
         run: { context in
             let id = try context.accountArgument()
-            let profileID = context.arguments.argument("profile")
+            let profileID = context.arguments.word(.profile)
             try ProfileRules.validateID(profileID)
             let options = try ProfileOptions(context.arguments)
             var existed = false
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 guard account.profiles[profileID] == nil else {
                     existed = true
-                    if context.arguments.flag("if-not-exists") { return }
+                    if context.arguments[SharedOptions.ifNotExists] { return }
                     throw Rejection(
                         reason: .alreadyExists, message: "profile '\(profileID)' already exists on account '\(id)'",
                         hints: ["pass --if-not-exists to accept an existing profile"])
@@ -105,12 +102,7 @@ enum ProfileCommands {
         path: ["profile", "set"],
         summary: "Change profile fields; all pairs are validated first, then written together",
         arguments: [
-            .account, .profile,
-            ArgumentSpec(
-                name: "key=value", arity: .oneOrMore,
-                help:
-                    "description, channel, auto_capture, default_payment_type, all_active, merchant_terms_url (empty value clears)"
-            ),
+            .account, .profile, assignments,
         ],
         examples: [
             Example(
@@ -119,8 +111,8 @@ enum ProfileCommands {
         ],
         run: { context in
             let id = try context.accountArgument()
-            let profileID = context.arguments.argument("profile")
-            let edits = try KeyValuePairs.parse(context.arguments.arguments("key=value")) {
+            let profileID = context.arguments.word(.profile)
+            let edits = try KeyValuePairs.parse(context.arguments.words(assignments)) {
                 try ProfileField(parsing: $0)
             }
             .map { field, value in try field.edit(value) }
@@ -142,7 +134,7 @@ enum ProfileCommands {
                 explanation: "offer Click to Pay")
         ],
         run: { context in
-            let types = try context.arguments.arguments("type").map(PaymentType.init(parsing:))
+            let types = try context.arguments.words(types).map(PaymentType.init(parsing:))
             return try editMethods(context, noChange: "no changes: the profile already offers them") { profile in
                 for type in types where profile.methods[type.identifier] == nil {
                     profile.methods[type.identifier] = [:]
@@ -159,7 +151,7 @@ enum ProfileCommands {
                 explanation: "stop offering a type")
         ],
         run: { context in
-            let words = context.arguments.arguments("type")
+            let words = context.arguments.words(types)
             return try editMethods(context, noChange: "no changes: the profile does not offer them") { profile in
                 // A stored type is removable even when not in the catalogue, so bad rows can be cleaned up.
                 for word in words where profile.methods[word] == nil { _ = try PaymentType(parsing: word) }
@@ -169,14 +161,14 @@ enum ProfileCommands {
 
     static let remove = CommandSpec(
         path: ["profile", "remove"], summary: "Remove a payment profile",
-        arguments: [.account, .profile], options: [.yes],
+        arguments: [.account, .profile], options: [SharedOptions.yes],
         examples: [
             Example(command: "profile remove T12345678 webshop --yes", explanation: "remove without a prompt (CI)")
         ],
         run: { context in
             let (account, profile) = try context.readProfile()
             try context.confirm(
-                "remove profile '\(profile.id)' of account '\(account.id)'", yes: context.arguments.flag("yes"))
+                "remove profile '\(profile.id)' of account '\(account.id)'", yes: context.arguments[SharedOptions.yes])
             let changes = try context.writer.modifyExisting(account.id) { account in
                 _ = try account.existingProfile(profile.id)
                 account.profiles[profile.id] = nil
@@ -190,7 +182,7 @@ enum ProfileCommands {
         _ edit: @escaping (inout PaymentProfile) throws -> Void
     ) throws -> Int32 {
         let id = try context.accountArgument()
-        let profileID = context.arguments.argument("profile")
+        let profileID = context.arguments.word(.profile)
         let changes = try context.writer.modifyExisting(id.rawValue) { account in
             var profile = try account.existingProfile(profileID)
             try edit(&profile)
@@ -216,6 +208,6 @@ extension CommandContext {
     /// The `<account>` and `<profile>` arguments, loaded for reading.
     func readProfile() throws -> (MerchantAccount, PaymentProfile) {
         let account = try readAccount(try accountArgument())
-        return (account, try account.existingProfile(arguments.argument("profile")))
+        return (account, try account.existingProfile(arguments.word(.profile)))
     }
 }

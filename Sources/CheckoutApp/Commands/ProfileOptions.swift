@@ -12,17 +12,43 @@ struct ProfileOptions {
     let autoCapture: Bool?
     let copyFrom: String?
 
+    /// `--description TEXT`.
+    static let descriptionOption = Option.value("description", "TEXT", "what the profile is for")
+    /// `--method TYPE`, repeatable.
+    static let methodOption = Option.repeated(
+        "method", "TYPE", "a payment type the profile offers; repeat for several", completion: .enabledPaymentType)
+    /// `--default TYPE`.
+    static let defaultOption = Option.value(
+        "default", "TYPE", "the default payment type (must be offered)", completion: .enabledPaymentType)
+    /// `--all-active`.
+    static let allActiveOption = Option.optionalFlag(
+        "all-active", "offer every method enabled on the account (active_payment_types)")
+    /// `--channel CHANNEL`.
+    static let channelOption = Option.value(
+        "channel", "CHANNEL", "ecommerce (default), in_app or in_store", completion: .words(PaymentProfile.channels))
+    /// `--auto-capture`.
+    static let autoCaptureOption = Option.optionalFlag("auto-capture", "capture payments automatically")
+    /// `--copy-from PROFILE`.
+    static let copyFromOption = Option.value(
+        "copy-from", "PROFILE", "start from a copy of another profile of the account", completion: .profile)
+
+    /// The options in the order `profile add --help` lists them.
+    static let all: [any DeclaredOption] = [
+        descriptionOption, methodOption, defaultOption, allActiveOption, channelOption, autoCaptureOption,
+        copyFromOption,
+    ]
+
     /// Reads and validates the options.
     init(_ arguments: ParsedArguments) throws {
-        description = arguments.value("description")
+        description = arguments[Self.descriptionOption]
         if let description { try ProfileRules.validateDescription(description) }
-        methods = try arguments.allValues("method").map(PaymentType.init(parsing:))
-        defaultType = try arguments.value("default").map(PaymentType.init(parsing:))
-        channel = arguments.value("channel")
+        methods = try arguments[Self.methodOption].map(PaymentType.init(parsing:))
+        defaultType = try arguments[Self.defaultOption].map(PaymentType.init(parsing:))
+        channel = arguments[Self.channelOption]
         if let channel { try ProfileRules.validateChannel(channel) }
-        allActive = arguments.hasFlag("all-active") ? arguments.flag("all-active") : nil
-        autoCapture = arguments.hasFlag("auto-capture") ? arguments.flag("auto-capture") : nil
-        copyFrom = arguments.value("copy-from")
+        allActive = arguments[Self.allActiveOption]
+        autoCapture = arguments[Self.autoCaptureOption]
+        copyFrom = arguments[Self.copyFromOption]
     }
 
     /// The new profile: a copy of `--copy-from` (if given) with the options applied on top.

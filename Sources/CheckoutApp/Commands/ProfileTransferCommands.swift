@@ -5,14 +5,18 @@ import CheckoutStore
 /// `profile export` and `profile import`: Dintero's session profile JSON (SPEC §3.4, §5.1).
 enum ProfileTransferCommands {
     /// The commands.
+    private static let exported = ArgumentSpec(
+        name: "profile", arity: .zeroOrMore, help: "profiles to export (default: all)", completion: .profile)
+    private static let replace = Option.flag("replace", "replace profiles that already exist")
+
     static let all: [CommandSpec] = [export, importProfiles]
 
     static let export = CommandSpec(
         path: ["profile", "export"], summary: "Export profiles as Dintero's PUT /v1/admin/session/profiles/{id} body",
         arguments: [
-            .account, ArgumentSpec(name: "profile", arity: .zeroOrMore, help: "profiles to export (default: all)"),
+            .account, exported,
         ],
-        options: [.output],
+        options: [SharedOptions.output],
         examples: [
             Example(command: "profile export T12345678 webshop", explanation: "one profile as a JSON object"),
             Example(
@@ -22,7 +26,7 @@ enum ProfileTransferCommands {
         discussion: "One profile named: a JSON object. None or several: a JSON array sorted by profile id.",
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
-            let names = context.arguments.arguments("profile")
+            let names = context.arguments.words(exported)
             let profiles = try names.isEmpty ? account.sortedProfiles : names.map(account.existingProfile)
             let documents = profiles.sorted { $0.id < $1.id }.map(ProfileDocument.json)
             try context.emitDocument(names.count == 1 ? documents[0] : .array(documents))
@@ -32,8 +36,8 @@ enum ProfileTransferCommands {
     static let importProfiles = CommandSpec(
         path: ["profile", "import"],
         summary: "Import profiles from Dintero's JSON (one object or an array); all or nothing",
-        arguments: [.account, ArgumentSpec(name: "file", arity: .required, help: "a JSON file, or - for stdin")],
-        options: [.flag("replace", "replace profiles that already exist")],
+        arguments: [.account, .inputFile],
+        options: [replace],
         examples: [
             Example(
                 command: "profile import T12345678 profiles.json",
@@ -43,9 +47,9 @@ enum ProfileTransferCommands {
             "Read-only fields (id, created_at, updated_at, …, payability, type) are dropped; unknown fields are kept and exported again.",
         run: { context in
             let id = try context.accountArgument()
-            let file = context.arguments.argument("file")
+            let file = context.arguments.word(.inputFile)
             let profiles = try readProfiles(from: file, context)
-            let replace = context.arguments.flag("replace")
+            let replace = context.arguments[replace]
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let existing = profiles.map(\.id).filter { account.profiles[$0] != nil }
                 if !existing.isEmpty && !replace {

@@ -5,15 +5,20 @@ import CheckoutStore
 /// `dump` and `apply`: declarative provisioning for CI, Terraform style (SPEC §3.7).
 enum ProvisionCommands {
     /// The family's commands.
+    private static let dumped = ArgumentSpec.accounts("accounts to dump (default: all)")
+    private static let stateFile = ArgumentSpec(
+        name: "file", arity: .required, help: "a state document, or - for stdin", completion: .file)
+    private static let dryRun = Option.flag("dry-run", "print the plan and write nothing")
+
     static let all: [CommandSpec] = [dump, apply]
 
     static let dump = CommandSpec(
         path: ["dump"], summary: "Write the store (or some accounts) as a state document",
-        arguments: [ArgumentSpec(name: "account", arity: .zeroOrMore, help: "accounts to dump (default: all)")],
-        options: [.output],
+        arguments: [dumped],
+        options: [SharedOptions.output],
         examples: [Example(command: "dump --output state.json", explanation: "the whole store, for git")],
         run: { context in
-            let accounts = try context.readAccounts(context.arguments.arguments("account"))
+            let accounts = try context.readAccounts(context.arguments.words(dumped))
             try context.emitDocument(text: StateDocument.prettyText(accounts))
             return 0
         })
@@ -21,8 +26,8 @@ enum ProvisionCommands {
     static let apply = CommandSpec(
         path: ["apply"],
         summary: "Make the store match a state document: plan, validate, then write in one transaction",
-        arguments: [ArgumentSpec(name: "file", arity: .required, help: "a state document, or - for stdin")],
-        options: [.flag("dry-run", "print the plan and write nothing")],
+        arguments: [stateFile],
+        options: [dryRun],
         examples: [
             Example(command: "apply state.json --dry-run", explanation: "show the plan on a pull request"),
             Example(command: "apply state.json", explanation: "apply it on merge"),
@@ -32,10 +37,10 @@ enum ProvisionCommands {
             the document are untouched. If the result breaks any error rule of the audit, nothing is written (exit 3).
             """,
         run: { context in
-            let file = context.arguments.argument("file")
+            let file = context.arguments.word(stateFile)
             let targets = try StateDocument.parse(try JSONInput.read(file, context))
             try refuseErrors(in: targets)
-            let dryRun = context.arguments.flag("dry-run")
+            let dryRun = context.arguments[dryRun]
             // A document without accounts changes nothing, so it must not create a missing store either.
             let changes = dryRun || targets.isEmpty ? try plan(targets, context) : try write(targets, context)
             report(changes, applied: !dryRun && !changes.isEmpty, context)

@@ -5,20 +5,28 @@ import CheckoutStore
 /// `settings …`: merchant settings (SPEC §3.2).
 enum SettingsCommands {
     /// The family's commands.
+    private static let shownKey = ArgumentSpec(
+        name: "key", arity: .optional, help: "one setting: \(keyList)", completion: .settingKey)
+    private static let assignments = ArgumentSpec(
+        name: "key=value", arity: .oneOrMore, help: "a setting and its value; keys: \(keyList)",
+        completion: .settingValue)
+    private static let removedKeys = ArgumentSpec(
+        name: "key", arity: .oneOrMore, help: "a setting to remove", completion: .settingKey)
+
     static let all: [CommandSpec] = [show, set, unset]
 
     private static let keyList = SettingKey.allCases.map(\.rawValue).joined(separator: ", ")
 
     static let show = CommandSpec(
         path: ["settings", "show"], summary: "Show an account's settings, or one setting's value",
-        arguments: [.account, ArgumentSpec(name: "key", arity: .optional, help: "one setting: \(keyList)")],
+        arguments: [.account, shownKey],
         examples: [
             Example(command: "settings show T12345678", explanation: "every setting"),
             Example(command: "settings show T12345678 country", explanation: "just the value"),
         ],
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
-            if let keyText = context.arguments.optionalArgument("key") {
+            if let keyText = context.arguments.optionalWord(shownKey) {
                 return try showOne(try SettingKey(parsing: keyText), of: account, context)
             }
             if context.options.json {
@@ -56,7 +64,7 @@ enum SettingsCommands {
         path: ["settings", "set"], summary: "Set settings; all pairs are validated first, then written together",
         arguments: [
             .account,
-            ArgumentSpec(name: "key=value", arity: .oneOrMore, help: "a setting and its value; keys: \(keyList)"),
+            assignments,
         ],
         examples: [
             Example(
@@ -65,7 +73,7 @@ enum SettingsCommands {
         ],
         run: { context in
             let id = try context.accountArgument()
-            let pairs = try KeyValuePairs.parse(context.arguments.arguments("key=value")) {
+            let pairs = try KeyValuePairs.parse(context.arguments.words(assignments)) {
                 try SettingKey(parsing: $0)
             }
             for (key, value) in pairs { try key.validate(value) }
@@ -78,11 +86,11 @@ enum SettingsCommands {
 
     static let unset = CommandSpec(
         path: ["settings", "unset"], summary: "Remove settings from an account",
-        arguments: [.account, ArgumentSpec(name: "key", arity: .oneOrMore, help: "a setting to remove")],
+        arguments: [.account, removedKeys],
         examples: [Example(command: "settings unset T12345678 website email", explanation: "remove two settings")],
         run: { context in
             let id = try context.accountArgument()
-            let keys = try context.arguments.arguments("key").map(SettingKey.init(parsing:))
+            let keys = try context.arguments.words(removedKeys).map(SettingKey.init(parsing:))
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 for key in keys { account.settings[key.rawValue] = nil }
             }

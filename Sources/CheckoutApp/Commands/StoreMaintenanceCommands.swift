@@ -11,6 +11,9 @@ import CheckoutStore
 /// `store check` and `store backup` (SPEC §3.1).
 enum StoreMaintenanceCommands {
     /// The commands.
+    private static let backupFile = ArgumentSpec(
+        name: "file", arity: .required, help: "where to write the copy", completion: .file)
+
     static let all: [CommandSpec] = [check, backup]
 
     static let check = CommandSpec(
@@ -46,7 +49,7 @@ enum StoreMaintenanceCommands {
 
     static let backup = CommandSpec(
         path: ["store", "backup"], summary: "Write a consistent copy of the store (mode 0600, written then renamed)",
-        arguments: [ArgumentSpec(name: "file", arity: .required, help: "where to write the copy")],
+        arguments: [backupFile],
         examples: [
             Example(
                 command: "store backup /var/backups/checkout-admin.sqlite",
@@ -57,7 +60,7 @@ enum StoreMaintenanceCommands {
             guard store.exists else {
                 throw Rejection.notFound("store '\(store.path)' does not exist; nothing to back up")
             }
-            let target = context.arguments.argument("file")
+            let target = context.arguments.word(backupFile)
             try copy(store, to: target, context)
             context.inform("wrote backup '\(target)'")
             return 0
