@@ -87,23 +87,59 @@ package func writeFileAtomically(_ bytes: [UInt8], toPath path: String) throws {
     if pathKind(path) == .symlink {
         throw FileError(path: path, reason: "refusing to write through a symlink", number: ELOOP)
     }
-    // Failures name `path`, the file the user asked for, never the temporary (its name holds the pid).
-    let temporary = "\(path).tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    guard descriptor >= 0 else { throw FileError.current(path) }
+    let staged = try StagedFile(for: path)
     do {
-        try writeAll(bytes, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw FileError.current(path) }
+        try staged.write(bytes)
+        try staged.replaceDestination()
     } catch {
-        close(descriptor)
-        unlink(temporary)
+        staged.discard()
         throw error
     }
-    close(descriptor)
-    guard rename(temporary, path) == 0 else {
-        let failure = FileError.current(path)
-        unlink(temporary)
-        throw failure
+}
+
+/// A file built under a temporary name beside its destination (mode 0600 from the first moment) and put in place
+/// only when complete, so no reader ever sees it half written. The one implementation of temp-file-and-rename.
+package struct StagedFile {
+    /// Where the file goes.
+    package let destination: String
+    /// Where it is built; its name holds the pid, so failures name `destination` instead.
+    package let temporaryPath: String
+
+    /// Creates the empty temporary file; a stale one left by a killed run with the same pid is replaced.
+    package init(for destination: String) throws {
+        self.destination = destination
+        temporaryPath = "\(destination).tmp-\(getpid())"
+        unlink(temporaryPath)
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw FileError.current(destination) }
+        close(descriptor)
+    }
+
+    /// Writes `bytes` into the temporary file and flushes them to disk.
+    package func write(_ bytes: [UInt8]) throws {
+        let descriptor = open(temporaryPath, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw FileError.current(destination) }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: destination)
+        guard fsync(descriptor) == 0 else { throw FileError.current(destination) }
+    }
+
+    /// Renames the file over the destination.
+    package func replaceDestination() throws {
+        guard rename(temporaryPath, destination) == 0 else { throw FileError.current(destination) }
+    }
+
+    /// Links the file in place unless the destination exists; false when it did (the file is then discarded).
+    package func linkUnlessPresent() throws -> Bool {
+        defer { discard() }
+        if link(temporaryPath, destination) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw FileError.current(destination)
+    }
+
+    /// Removes the temporary file.
+    package func discard() {
+        unlink(temporaryPath)
     }
 }
 

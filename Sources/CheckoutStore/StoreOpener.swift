@@ -7,6 +7,16 @@ import CheckoutFormats
     import Darwin
 #endif
 
+/// How a write found the store.
+package enum StoreOpening: Equatable, Sendable {
+    /// It was there, at this binary's schema version.
+    case existing
+    /// This write created it.
+    case created
+    /// It was at an older schema version and has been upgraded.
+    case upgraded(from: Int)
+}
+
 /// Opens, creates and upgrades stores; refuses files that are not ours without modifying them.
 package struct StoreOpener {
     /// The store file.
@@ -17,16 +27,78 @@ package struct StoreOpener {
     /// For read commands: the store, or an empty in-memory store when the file does not exist (nothing is created).
     package func openForReading() throws -> Store {
         if pathKind(path) == .missing { return try Store(database: emptyInMemoryDatabase(), path: path, exists: false) }
+        return try openExisting().store
+    }
+
+    /// For `init`: the store, created (with its folder) when missing, upgraded when older; says which.
+    package func openForWriting() throws -> (store: Store, opening: StoreOpening) {
+        if pathKind(path) == .missing {
+            let (_, opening) = try write({ _ in () }, wroteSomething: { true })
+            return (try openExisting().store, opening)
+        }
         return try openExisting()
     }
 
-    /// For write commands: the store, created (with its folder) when missing.
-    package func openForWriting() throws -> Store {
-        if pathKind(path) == .missing { try create() }
-        return try openExisting()
+    /// Runs `write` (which commits its own transaction) on the store for writing, and says how the store was
+    /// found. A missing store is built under a temporary name, `write` runs on it, and it is linked into place
+    /// only when `wroteSomething` says so: a refused or empty write leaves no file and no folder behind, and no
+    /// process ever sees a half-built store. When another process created the store meanwhile, the new file is
+    /// discarded and `write` runs on that store instead — the result returned is always the one committed.
+    package func write<T>(_ write: (Store) throws -> T, wroteSomething: (T) -> Bool) throws -> (T, StoreOpening) {
+        guard pathKind(path) == .missing else {
+            let (store, opening) = try openExisting()
+            return (try write(store), opening)
+        }
+        let folders = try createFolders()
+        var linked = false
+        defer { if !linked { removeFolders(folders) } }
+        let staged: StagedFile
+        do { staged = try StagedFile(for: path) } catch let error as FileError {
+            throw unusable("cannot be created: \(error.reason)")
+        }
+        defer { staged.discard() }
+        let result = try buildNewStore(at: staged.temporaryPath, write)
+        guard wroteSomething(result) else { return (result, .existing) }
+        do { linked = try staged.linkUnlessPresent() } catch let error as FileError {
+            throw unusable("cannot be created: \(error.reason)")
+        }
+        if linked { return (result, .created) }
+        let (store, opening) = try openExisting()
+        return (try write(store), opening)
     }
 
-    private func openExisting() throws -> Store {
+    // The connection is closed before the file is linked into place: closing checkpoints the WAL into the file,
+    // whose journal is named after the temporary path.
+    private func buildNewStore<T>(at temporaryPath: String, _ write: (Store) throws -> T) throws -> T {
+        let database = try wrap { try Database(path: temporaryPath, mode: .readWrite) }
+        try configure(database)
+        try wrap {
+            try database.execute("PRAGMA journal_mode = WAL; PRAGMA application_id = \(Schema.applicationID);")
+            try migrate(database)
+        }
+        return try write(Store(database: database, path: path, exists: true))
+    }
+
+    /// Creates the store's missing folders (mode 0700), returning those it made, outermost first.
+    private func createFolders() throws -> [String] {
+        var missing: [String] = []
+        var folder = parentDirectory(of: path)
+        while pathKind(folder) == .missing && !["", "/", "."].contains(folder) {
+            missing.insert(folder, at: 0)
+            folder = parentDirectory(of: folder)
+        }
+        for folder in missing where mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            removeFolders(missing)
+            throw unusable("cannot be created: \(FileError.current(folder).path): \(FileError.current(folder).reason)")
+        }
+        return missing
+    }
+
+    private func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
+    private func openExisting() throws -> (store: Store, opening: StoreOpening) {
         try refuseUnusualPath()
         let version: Int
         switch StoreFile.inspect(path) {
@@ -35,8 +107,11 @@ package struct StoreOpener {
         }
         let database = try wrap { try Database(path: path, mode: .readWrite) }
         try configure(database)
-        if version < Schema.currentVersion { try migrate(database) }
-        return Store(database: database, path: path, exists: true)
+        guard version < Schema.currentVersion else {
+            return (Store(database: database, path: path, exists: true), .existing)
+        }
+        try migrate(database)
+        return (Store(database: database, path: path, exists: true), .upgraded(from: version))
     }
 
     private func refuseUnusualPath() throws {
@@ -73,31 +148,6 @@ package struct StoreOpener {
                     throw unusable("cannot be upgraded to schema version \(index + 1): \(error.message)")
                 }
             }
-        }
-    }
-
-    // A new store is built under a temporary name and linked into place, so no process ever sees a
-    // half-initialised file, and two processes creating it at once end with exactly one store.
-    private func create() throws {
-        do { try makeDirectories(parentDirectory(of: path), mode: 0o700) } catch let error as FileError {
-            throw unusable("cannot be created: \(error.path): \(error.reason)")
-        }
-        let temporary = "\(path).creating-\(getpid())"
-        // The file exists with mode 0600 before SQLite sees it, so the store (and the journal files SQLite
-        // gives the store's mode) is never readable by others, not even for a moment; a stale temporary
-        // left by a crashed run with the same pid is discarded.
-        unlink(temporary)
-        defer { unlink(temporary) }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw unusable("cannot be created: \(FileError.current(temporary).reason)") }
-        close(descriptor)
-        try wrap {
-            let database = try Database(path: temporary, mode: .readWriteCreate)
-            try database.execute("PRAGMA journal_mode = WAL; PRAGMA application_id = \(Schema.applicationID);")
-            try migrate(database)
-        }
-        if link(temporary, path) != 0 && errno != EEXIST {
-            throw unusable("cannot be created: \(FileError.current(path).reason)")
         }
     }
 

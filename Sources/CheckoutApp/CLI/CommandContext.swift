@@ -84,8 +84,8 @@ final class CommandContext {
         try opener.openForReading()
     }
 
-    /// The store for writing, created when missing.
-    func writeStore() throws -> Store {
+    /// The store for writing, created when missing, and how it was found.
+    func writeStore() throws -> (store: Store, opening: StoreOpening) {
         try opener.openForWriting()
     }
 

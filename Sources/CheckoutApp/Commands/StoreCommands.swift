@@ -12,25 +12,20 @@ enum StoreCommands {
         examples: [Example(command: "--store ./ops.sqlite init", explanation: "create a store in the current folder")],
         discussion: "Idempotent. Other commands also create the store on their first write.",
         run: { context in
-            let existed = pathKind(context.options.storePath) != .missing
-            // The version found before opening, to tell an upgrade from a store already up to date.
-            let previous: Int? =
-                if case .ours(let version) = StoreFile.inspect(context.options.storePath) { version } else { nil }
-            let store = try context.writeStore()
+            let (store, opening) = try context.writeStore()
             let version = try store.schemaVersion()
             if context.options.json {
                 context.emit(versioned: [
                     "path": .string(store.path),
-                    "schema_version": ChangeDocument.number(version), "created": .bool(!existed),
+                    "schema_version": ChangeDocument.number(version), "created": .bool(opening == .created),
                 ])
             } else {
                 context.emit(KeyValueText.render([("path", store.path), ("schema_version", String(version))]))
-                if !existed {
-                    context.inform("created store '\(store.path)'")
-                } else if let previous, previous < version {
+                switch opening {
+                case .created: context.inform("created store '\(store.path)'")
+                case .upgraded(let previous):
                     context.inform("upgraded store '\(store.path)' from schema version \(previous) to \(version)")
-                } else {
-                    context.inform("store is up to date")
+                case .existing: context.inform("store is up to date")
                 }
             }
             return 0

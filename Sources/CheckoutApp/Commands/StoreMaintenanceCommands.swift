@@ -66,33 +66,13 @@ enum StoreMaintenanceCommands {
             return 0
         })
 
-    // VACUUM INTO reads one snapshot, so the copy is consistent even while other processes write.
     private static func copy(_ store: Store, to target: String, _ context: CommandContext) throws {
-        if pathKind(target) == .symlink || pathKind(target) == .directory {
-            throw Rejection.invalid(
-                "cannot write backup '\(target)': it is a \(pathKind(target) == .symlink ? "symlink" : "directory")")
-        }
-        let temporary = "\(target).tmp-\(getpid())"
-        unlink(temporary)
-        // Created empty with mode 0600 first (VACUUM INTO accepts an empty file), so the copy is never readable by others.
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else {
-            throw Rejection.invalid("cannot write backup '\(target)': \(FileError.current(temporary).reason)")
-        }
-        close(descriptor)
         do {
-            try context.opener.wrap { try store.database.execute("VACUUM INTO ?", [.text(temporary)]) }
-        } catch let failure as StoreFailure {
-            unlink(temporary)
-            throw failure
+            try context.opener.wrap { try store.backup(to: target) }
+        } catch let error as FileError {
+            throw Rejection.invalid("cannot write backup '\(target)': \(error.reason)")
         } catch let error as SQLiteError {
-            unlink(temporary)
             throw Rejection.invalid("cannot write backup '\(target)': \(error.message)")
-        }
-        guard rename(temporary, target) == 0 else {
-            let failure = FileError.current(target)
-            unlink(temporary)
-            throw Rejection.invalid("cannot write backup '\(target)': \(failure.reason)")
         }
     }
 }

@@ -13,24 +13,19 @@ struct AccountWriter {
     /// saves the result. Returns what changed; nothing is written when nothing changed.
     @discardableResult
     func modify(_ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void) throws -> [Change] {
-        // On a missing store the edit runs first against the empty stand-in, so a refused or empty change
-        // never creates the file or its folder.
-        if pathKind(context.options.storePath) == .missing,
-            try transaction(on: try context.readStore(), ids, edit, showsProgress: false).isEmpty
-        {
-            return []
-        }
-        return try transaction(on: try context.writeStore(), ids, edit, showsProgress: true)
+        // A refused or empty change on a missing store creates neither the file nor its folder.
+        let (changes, _) = try context.opener.write(
+            { store in try transaction(on: store, ids, edit) }, wroteSomething: { !$0.isEmpty })
+        return changes
     }
 
     private func transaction(
-        on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
-        showsProgress: Bool
+        on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void
     ) throws -> [Change] {
         try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
                 try store.database.transaction(.immediate) {
-                    try apply(edit, to: ids, in: store, showsProgress: showsProgress)
+                    try apply(edit, to: ids, in: store)
                 }
             }
         }
@@ -38,8 +33,7 @@ struct AccountWriter {
 
     // Runs inside the transaction: what the edit decides on is read under the write lock.
     private func apply(
-        _ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store,
-        showsProgress: Bool
+        _ edit: (inout [String: MerchantAccount?]) throws -> Void, to ids: [String], in store: Store
     ) throws -> [Change] {
         var accounts = ids.reduce(into: [String: MerchantAccount?]()) { $0[$1] = .some(nil) }
         for account in try store.loadAccounts(ids) { accounts[account.id] = account }
@@ -49,7 +43,7 @@ struct AccountWriter {
         } catch let missing as MissingAccount {
             throw AccountWriter.accountNotFound(missing.id, among: try store.accountIDs())
         }
-        let changes = try save(before: before, after: accounts, in: store, showsProgress: showsProgress)
+        let changes = try save(before: before, after: accounts, in: store)
         try Signals.checkpoint()
         return changes
     }
@@ -75,8 +69,7 @@ struct AccountWriter {
     }
 
     private func save(
-        before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store,
-        showsProgress: Bool
+        before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store
     ) throws -> [Change] {
         var changes: [Change] = []
         for id in after.keys.sorted() {
@@ -89,7 +82,7 @@ struct AccountWriter {
         }
         guard !changes.isEmpty else { return [] }
         let now = Timestamp.now().rfc3339
-        var progress = Progress(total: showsProgress ? changes.count : 0, context: context)
+        var progress = Progress(total: changes.count, context: context)
         for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({
             changes[$0..<min($0 + Progress.chunkSize, changes.count)]
         }) {

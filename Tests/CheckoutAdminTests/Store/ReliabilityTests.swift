@@ -32,6 +32,29 @@ final class ReliabilityTests: CLITestCase {
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM history WHERE kind = 'profile'"), [["40"]])
     }
 
+    // Both processes find no store; each builds one, and one of them loses the race to link it into place. The
+    // loser must apply its write to the winner's store, not report the winner's account or its own as existing.
+    func testTwoFirstWritesOnANewStoreBothSucceed() throws {
+        let binary = try BuiltBinary.url()
+        for round in 0..<12 {
+            var roundEnvironment = cli.environment
+            roundEnvironment["CHECKOUT_ADMIN_STORE"] = "\(cli.directory)/race-\(round)/store.sqlite"
+            let environment = roundEnvironment
+            let group = DispatchGroup()
+            let failures = LockedCounter()
+            for account in ["T00000001", "T00000002"] {
+                DispatchQueue.global().async(group: group) {
+                    let status = Self.runBinary(binary, environment, ["account", "add", account, "--name", "Race"])
+                    if status != 0 { failures.increment() }
+                }
+            }
+            group.wait()
+            XCTAssertEqual(failures.value, 0, "round \(round)")
+            let listed = cli.run(["--store", environment["CHECKOUT_ADMIN_STORE"]!, "account", "list", "--json"])
+            XCTAssertTrue(listed.stdout.contains("T00000001") && listed.stdout.contains("T00000002"), listed.stdout)
+        }
+    }
+
     func testSigintDuringAnApplyExits130AndWritesNothing() throws {
         let state = cli.file("state.json", Self.stateDocument(accounts: 3000))
         let process = Process()

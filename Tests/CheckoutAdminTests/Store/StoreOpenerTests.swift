@@ -38,7 +38,7 @@ final class StoreOpenerTests: CLITestCase {
     }
 
     func testStaleTemporaryFromACrashedCreationIsReplaced() {
-        let stale = "\(cli.storePath).creating-\(getpid())"
+        let stale = "\(cli.storePath).tmp-\(getpid())"
         StoreTestSupport.write(Array("half-written garbage".utf8), to: stale)
         assertRun(
             cli.run("init"), status: 0, stdout: "path: \(cli.storePath)\nschema_version: \(Schema.currentVersion)\n",
@@ -61,7 +61,7 @@ final class StoreOpenerTests: CLITestCase {
     }
 
     func testOpenedStoreAcceptsRowsInTablesWithJSONChecks() throws {
-        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting()
+        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting().store
         try store.database.execute("INSERT INTO account (id, created_at) VALUES ('T12345678', '2026-01-01T00:00:00Z')")
         try store.database.execute(
             """
@@ -73,7 +73,7 @@ final class StoreOpenerTests: CLITestCase {
     }
 
     func testOpenedStoreEnforcesTheJSONChecks() throws {
-        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting()
+        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting().store
         try store.database.execute("INSERT INTO account (id, created_at) VALUES ('T12345678', '2026-01-01T00:00:00Z')")
         XCTAssertThrowsError(
             try store.database.execute(
@@ -84,7 +84,7 @@ final class StoreOpenerTests: CLITestCase {
     }
 
     func testOpenedStoreEnforcesForeignKeys() throws {
-        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting()
+        let store = try StoreOpener(path: cli.storePath, lockTimeout: 1).openForWriting().store
         XCTAssertThrowsError(
             try store.database.execute("INSERT INTO setting (account_id, key, value) VALUES ('T12345678', 'name', 'x')")
         ) { error in
