@@ -15,7 +15,7 @@ package struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertibl
             scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) })
         else {
             throw Rejection.invalid(
-                "invalid account id '\(String(text.prefix(40)).debugEscaped)'",
+                "invalid account id '\(text.excerpt(40))'",
                 hints: ["an account id is T (test) or P (production) followed by 8 digits, e.g. T12345678"])
         }
         rawValue = text

@@ -42,7 +42,7 @@ package enum Currencies {
             // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly.
             let upper = value.uppercased()
             throw Rejection.invalid(
-                "invalid currency '\(String(value.prefix(20)).debugEscaped)'",
+                "invalid currency '\(value.excerpt(20))'",
                 hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])
                     + ["a currency is an ISO 4217 code in upper case, e.g. NOK"])
         }

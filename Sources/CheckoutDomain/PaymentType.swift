@@ -19,9 +19,8 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
     package init(parsing text: String) throws {
         if PaymentType.isForeignClickToPay(text) { throw PaymentType.foreignClickToPayRejection(text) }
         guard PaymentCatalogue.identifiers.contains(text) else {
-            let shown = text.unicodeScalars.count > 100 ? String(text.unicodeScalars.prefix(100)) + "…" : text
             throw Rejection.invalid(
-                "unknown payment type '\(shown)'",
+                "unknown payment type '\(text.excerpt(100, marksCut: true))'",
                 hints: Suggestion.hints(for: text, among: PaymentCatalogue.allowedIdentifiers),
                 fixes: [Fix(["method", "types"], [], lead: "see '", trail: "' for the catalogue")])
         }

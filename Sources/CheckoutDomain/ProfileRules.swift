@@ -7,7 +7,7 @@ package enum ProfileRules {
             && text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false
         guard (1...255).contains(text.count), trimmed, !TextRules.containsControlCharacters(text) else {
             throw Rejection.invalid(
-                "invalid profile id '\(String(text.prefix(60)).debugEscaped)'",
+                "invalid profile id '\(text.excerpt())'",
                 hints: ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"])
         }
     }
@@ -16,7 +16,7 @@ package enum ProfileRules {
     package static func validateChannel(_ text: String) throws {
         guard PaymentProfile.channels.contains(text) else {
             throw Rejection.invalid(
-                "invalid channel '\(String(text.prefix(60)).debugEscaped)'",
+                "invalid channel '\(text.excerpt())'",
                 hints: Suggestion.hints(for: text, among: PaymentProfile.channels)
                     + ["a channel is one of: \(PaymentProfile.channels.joined(separator: ", "))"])
         }
@@ -29,7 +29,7 @@ package enum ProfileRules {
         }
         guard text.count <= 1000, !controls else {
             throw Rejection.invalid(
-                "invalid description '\(String(text.prefix(60)).debugEscaped)'",
+                "invalid description '\(text.excerpt())'",
                 hints: ["a description is at most 1000 characters without control characters"])
         }
     }
@@ -38,7 +38,7 @@ package enum ProfileRules {
     package static func validateTermsURL(_ text: String) throws {
         guard TextRules.isWebURL(text) else {
             throw Rejection.invalid(
-                "invalid merchant_terms_url '\(String(text.prefix(60)).debugEscaped)'",
+                "invalid merchant_terms_url '\(text.excerpt())'",
                 hints: ["merchant_terms_url must be an absolute https:// or http:// URL"])
         }
     }

@@ -19,7 +19,7 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     package init(parsing text: String) throws {
         guard let key = SettingKey(rawValue: text) else {
             throw Rejection.invalid(
-                "unknown setting '\(String(text.prefix(60)).debugEscaped)'",
+                "unknown setting '\(text.excerpt())'",
                 hints: Suggestion.hints(for: text, among: SettingKey.allCases.map(\.rawValue))
                     + ["settings are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
@@ -50,9 +50,8 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     /// Checks `value`; throws an invalid-value rejection naming the key and what was expected.
     package func validate(_ value: String) throws {
         guard isValid(value) else {
-            let shown = value.unicodeScalars.count > 60 ? String(value.unicodeScalars.prefix(60)) + "…" : value
             throw Rejection.invalid(
-                "invalid value '\(shown.debugEscaped)' for setting '\(rawValue)'",
+                "invalid value '\(value.excerpt(marksCut: true))' for setting '\(rawValue)'",
                 hints: ["\(rawValue) must be \(valueDescription)"])
         }
     }

@@ -76,3 +76,13 @@ extension String {
         return result
     }
 }
+
+extension String {
+    /// The text as a message quotes it: at most `limit` Unicode scalars, control characters escaped, and "…" where
+    /// it was cut when `marksCut` — so a 10 MB value or an escape sequence never reaches a terminal whole. The one
+    /// place text is shortened for a message.
+    package func excerpt(_ limit: Int = 60, marksCut: Bool = false) -> String {
+        guard unicodeScalars.count > limit else { return debugEscaped }
+        return String(String.UnicodeScalarView(unicodeScalars.prefix(limit))).debugEscaped + (marksCut ? "…" : "")
+    }
+}

@@ -68,7 +68,7 @@ package enum ChangeDocument {
     /// `{"format_version": "1", "changes": [...], "summary": {...}}` for write commands' `--json`.
     package static func resultJSON(_ changes: [Change], extra: [String: JSONValue] = [:]) -> JSONValue {
         var document = extra
-        document["format_version"] = .string("1")
+        document["format_version"] = .string(DocumentFormat.version)
         document["changes"] = .array(changes.map(json))
         document["summary"] = summaryJSON(changes)
         return .object(document)

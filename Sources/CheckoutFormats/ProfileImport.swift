@@ -150,7 +150,7 @@ package enum PassThroughLimit {
             + profile.methods.values.reduce(0) { $0 + compactObjectText($1).utf8.count }
         guard size <= maximumBytes else {
             throw Rejection.invalid(
-                "profile '\(String(profile.id.prefix(60)).debugEscaped)' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumBytes)"
+                "profile '\(profile.id.excerpt())' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumBytes)"
             )
         }
     }

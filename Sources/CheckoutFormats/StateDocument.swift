@@ -10,7 +10,7 @@ package enum StateDocument {
     /// The document for `accounts`, sorted by id.
     package static func json(_ accounts: [MerchantAccount]) -> JSONValue {
         .object([
-            "format_version": .string("1"),
+            "format_version": .string(DocumentFormat.version),
             "accounts": .array(accounts.sorted { $0.id < $1.id }.map(AccountDocument.stateJSON)),
         ])
     }
@@ -26,7 +26,9 @@ package enum StateDocument {
             writer.write(AccountDocument.stateJSON(account), depth: 2)
         }
         writer.writeRaw(
-            sorted.isEmpty ? ",\n  \"format_version\": \"1\"\n}\n" : "\n  ],\n  \"format_version\": \"1\"\n}\n")
+            sorted.isEmpty
+                ? ",\n  \"format_version\": \"\(DocumentFormat.version)\"\n}\n"
+                : "\n  ],\n  \"format_version\": \"\(DocumentFormat.version)\"\n}\n")
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
@@ -34,11 +36,11 @@ package enum StateDocument {
     package static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
         let top = try StateReader.object(document, at: "$")
         // The version comes first: a newer document's new keys are not typos.
-        guard case .string("1")? = top["format_version"] else {
+        guard case .string(DocumentFormat.version)? = top["format_version"] else {
             let version = top["format_version"].map { StateReader.shown($0.compactText()) } ?? "(missing)"
             throw Rejection.invalid(
                 "unsupported format_version \(version) in the state document",
-                hints: ["this checkout-admin reads format_version \"1\""])
+                hints: ["this checkout-admin reads format_version \"\(DocumentFormat.version)\""])
         }
         try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
         guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
@@ -181,9 +183,7 @@ package struct StateReader {
     /// Text from the document as a message shows it: at most 60 characters, control characters escaped, so a
     /// 10 MB key or an escape sequence never reaches the terminal whole.
     package static func shown(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        let prefix = scalars.count > 60 ? String(String.UnicodeScalarView(scalars.prefix(60))) + "…" : text
-        return prefix.debugEscaped
+        text.excerpt(marksCut: true)
     }
 
     /// A refusal naming the path.

@@ -53,6 +53,14 @@ package struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible 
         code == SQLITE_CONSTRAINT
     }
 
+    /// The store's own Click to Pay provider rule refused a row: one of its provider triggers raised. Recognised
+    /// by the constraint kind (`SQLITE_CONSTRAINT_TRIGGER`, which the C header defines as a macro Swift cannot
+    /// import) and the exact refusal text fixed in the schema step that created the triggers (a released step
+    /// never changes) — never by searching the wording of other errors.
+    package var isProviderRuleRefusal: Bool {
+        extendedCode == SQLITE_CONSTRAINT | (7 << 8) && message == Schema.providerRuleMessage
+    }
+
     /// The store could not be written or opened for writing
     /// (`SQLITE_READONLY`, `SQLITE_CANTOPEN`, `SQLITE_PERM`, `SQLITE_AUTH`).
     package var isReadOnly: Bool {

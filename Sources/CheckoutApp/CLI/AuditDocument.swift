@@ -17,7 +17,7 @@ package enum AuditDocument {
     /// The whole report.
     package static func reportJSON(_ report: AuditReport, strict: Bool) -> JSONValue {
         .object([
-            "format_version": .string("1"), "valid": .bool(report.passes(strict: strict)),
+            "format_version": .string(DocumentFormat.version), "valid": .bool(report.passes(strict: strict)),
             "error_count": ChangeDocument.number(report.errorCount),
             "warning_count": ChangeDocument.number(report.warningCount),
             "accounts_checked": ChangeDocument.number(report.accountsChecked),

@@ -47,7 +47,7 @@ final class CommandContext {
     /// Writes a `--json` document of the tool's own (not a Dintero export): the fields plus `format_version`.
     func emit(versioned fields: [String: JSONValue]) {
         var document = fields
-        document["format_version"] = .string("1")
+        document["format_version"] = .string(DocumentFormat.version)
         emit(json: .object(document))
     }
 

@@ -62,7 +62,7 @@ struct ErrorReport: Equatable {
     private init(sqliteError: SQLiteError) {
         if sqliteError.isInterrupted {
             self.init("interrupted", "interrupted, no changes written", [], [], 130)
-        } else if sqliteError.isConstraintViolation && sqliteError.message.contains(Schema.providerRuleMessage) {
+        } else if sqliteError.isProviderRuleRefusal {
             self.init(
                 "policy_violation", "refused by the store: \(Schema.providerRuleMessage)",
                 ["use 'dintero_psp.clicktopay'"], [], 3)

@@ -22,6 +22,6 @@ enum ProfileDifference {
     }
 
     private static func quoted(_ text: String?) -> String {
-        text.map { "'\(String($0.prefix(60)).debugEscaped)'" } ?? "(none)"
+        text.map { "'\($0.excerpt())'" } ?? "(none)"
     }
 }

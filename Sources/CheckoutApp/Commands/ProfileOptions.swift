@@ -78,7 +78,7 @@ enum ProfileField: String, CaseIterable {
         guard let field = ProfileField(rawValue: text) else {
             let names = ProfileField.allCases.map(\.rawValue)
             throw Rejection.invalid(
-                "unknown profile field '\(String(text.prefix(60)).debugEscaped)'",
+                "unknown profile field '\(text.excerpt())'",
                 hints: Suggestion.hints(for: text, among: names) + ["fields are: \(names.joined(separator: ", "))"])
         }
         self = field
@@ -111,7 +111,7 @@ enum ProfileField: String, CaseIterable {
     private static func parseBool(_ value: String, key: String) throws -> Bool {
         guard let flag = Bool(value) else {
             throw Rejection.invalid(
-                "invalid value '\(String(value.prefix(60)).debugEscaped)' for '\(key)'",
+                "invalid value '\(value.excerpt())' for '\(key)'",
                 hints: ["\(key) must be true or false"])
         }
         return flag

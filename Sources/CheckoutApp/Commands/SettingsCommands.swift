@@ -108,7 +108,7 @@ enum KeyValuePairs {
         var seen = Set<Key>()
         return try words.map { word in
             guard let equals = word.firstIndex(of: "=") else {
-                throw UsageError(message: "expected key=value, got '\(String(word.prefix(60)).debugEscaped)'")
+                throw UsageError(message: "expected key=value, got '\(word.excerpt())'")
             }
             let key = try parseKey(String(word[..<equals]))
             guard seen.insert(key).inserted else { throw Rejection.invalid("'\(key.rawValue)' is given twice") }

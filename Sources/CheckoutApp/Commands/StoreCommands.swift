@@ -49,7 +49,9 @@ enum StoreCommands {
             ]
             if context.options.json {
                 context.emit(
-                    json: .object(Dictionary(uniqueKeysWithValues: fields + [("format_version", .string("1"))])))
+                    json: .object(
+                        Dictionary(uniqueKeysWithValues: fields + [("format_version", .string(DocumentFormat.version))])
+                    ))
             } else {
                 context.emit(KeyValueText.render(fields.map { ($0.0, $0.1.plainText) }))
             }
