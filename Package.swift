@@ -33,7 +33,7 @@ let package = Package(
             swiftSettings: strictWarnings,
             plugins: ["VersionPlugin"]
         ),
-        // The version is written once, in CHANGELOG.md's latest release heading (`## [0.2.0] - 2026-12-01`),
+        // The version is written once, in CHANGELOG.md's latest release heading (`## [x.y.z] - YYYY-MM-DD`),
         // not taken from git tags: the CHANGELOG is edited in the same commit as the release it describes, is
         // in every source archive (tags are not), and a build from a shallow or tagless clone gets it right.
         // A prebuild command runs before every build (a manifest value would be cached until Package.swift

@@ -12,7 +12,7 @@ PATH=/usr/local/bin:/usr/bin:/bin:$PATH
 heading=$(sed -n 's/^## \[\([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\)\] - \([0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\}\).*$/\1 \2/p' \
     "$root/CHANGELOG.md" | head -n 1)
 if [ -z "$heading" ]; then
-    echo "error: CHANGELOG.md has no release heading such as '## [0.2.0] - 2026-12-01'; the version comes from it" >&2
+    echo "error: CHANGELOG.md has no release heading such as '## [1.0.0] - 2026-12-31'; the version comes from it" >&2
     exit 1
 fi
 version=${heading% *}

@@ -6,7 +6,7 @@ import CheckoutDomain
 /// from CHANGELOG.md's first release heading and `git rev-parse --short HEAD`, so the version is written
 /// in one place only: the CHANGELOG.
 package struct BuildVersion: Equatable, Sendable {
-    /// The semantic version, `0.2.0`.
+    /// The semantic version, `x.y.z`.
     package let version: String
     /// The release date from the CHANGELOG heading, `2026-12-01`.
     package let releaseDate: String
@@ -20,7 +20,7 @@ package struct BuildVersion: Equatable, Sendable {
         commit.map { isDirty ? $0 + "-dirty" : $0 }
     }
 
-    /// The `--version` line: `checkout-admin 0.2.0 (85d9d3d)`, `(85d9d3d-dirty)` or `(unknown commit)`.
+    /// The `--version` line: `checkout-admin x.y.z (85d9d3d)`, `(85d9d3d-dirty)` or `(unknown commit)`.
     package var text: String {
         "checkout-admin \(version) (\(commitLabel ?? "unknown commit"))\n"
     }

@@ -47,14 +47,14 @@ final class VersionTests: CLITestCase {
     }
 
     func testACommitBuiltFromAChangedTreeIsMarkedDirty() {
-        let build = BuildVersion(version: "0.2.0", releaseDate: "2026-12-01", commit: "85d9d3d", isDirty: true)
-        XCTAssertEqual(build.text, "checkout-admin 0.2.0 (85d9d3d-dirty)\n")
+        let build = BuildVersion(version: "1.2.3", releaseDate: "2031-01-02", commit: "85d9d3d", isDirty: true)
+        XCTAssertEqual(build.text, "checkout-admin 1.2.3 (85d9d3d-dirty)\n")
         XCTAssertEqual(build.fields["commit"], .string("85d9d3d-dirty"))
     }
 
     func testABuildOutsideGitSaysTheCommitIsUnknown() {
-        let build = BuildVersion(version: "0.2.0", releaseDate: "2026-12-01", commit: nil, isDirty: false)
-        XCTAssertEqual(build.text, "checkout-admin 0.2.0 (unknown commit)\n")
+        let build = BuildVersion(version: "1.2.3", releaseDate: "2031-01-02", commit: nil, isDirty: false)
+        XCTAssertEqual(build.text, "checkout-admin 1.2.3 (unknown commit)\n")
         XCTAssertEqual(build.fields["commit"], .null)
     }
 }
