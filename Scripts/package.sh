@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 022
+source Scripts/lib/swift-build.sh
 Scripts/ensure-deps.sh
-swift build -c release --product checkout-admin >&2
+swift_build -c release --product checkout-admin >&2
 bin="$(swift build -c release --show-bin-path)/checkout-admin"
 
 # "Depends" stays empty because the executable needs nothing at run time: prove it rather than assume it.
@@ -24,6 +25,7 @@ fi
 if [[ $commit == *dirty* || $commit == *unknown* ]]; then echo "package: warning: building $version from $commit" >&2; fi
 commit="${commit#(}"
 commit="${commit%)}"
+[[ $commit == "unknown commit" ]] && built_from="outside git" || built_from="from commit $commit"
 arch="$(dpkg --print-architecture)"
 maintainer="${DEBFULLNAME:-checkout-admin maintainers} <${DEBEMAIL:-checkout-admin@example.com}>"
 # Reproducible: every timestamp is the commit's (or the CHANGELOG's when built outside git).
@@ -64,7 +66,7 @@ done
 cat <<CHANGELOG | gzip -9n > "$doc/changelog.gz"
 checkout-admin ($version) stable; urgency=medium
 
-  * Release $version, built from commit $commit. What changed is in
+  * Release $version, built $built_from. What changed is in
     /usr/share/doc/checkout-admin/CHANGELOG.md.gz (Keep a Changelog format).
 
  -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")
