@@ -30,7 +30,22 @@ let package = Package(
         .target(
             name: "CheckoutApp",
             dependencies: ["CheckoutDomain", "CheckoutFormats", "CheckoutStore"],
-            swiftSettings: strictWarnings
+            swiftSettings: strictWarnings,
+            plugins: ["VersionPlugin"]
+        ),
+        // The version is written once, in CHANGELOG.md's latest release heading (`## [x.y.z] - YYYY-MM-DD`),
+        // not taken from git tags: the CHANGELOG is edited in the same commit as the release it describes, is
+        // in every source archive (tags are not), and a build from a shallow or tagless clone gets it right.
+        // A prebuild command runs before every build (a manifest value would be cached until Package.swift
+        // changes; a build command would not rerun after a commit, as no input file changes). It runs /bin/sh,
+        // because a prebuild command may not run an executable built from source, and writes
+        // `BuildVersion.current` (version, release date, `git rev-parse --short HEAD`, dirty or not) into
+        // CheckoutApp. The plugin lives under Sources/ (`path:`); the script is not a plugin source (`exclude:`).
+        .plugin(
+            name: "VersionPlugin",
+            capability: .buildTool(),
+            path: "Sources/VersionPlugin",
+            exclude: ["version.sh"]
         ),
         .executableTarget(
             name: "checkout-admin",

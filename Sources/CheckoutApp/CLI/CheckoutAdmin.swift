@@ -10,9 +10,6 @@ import CheckoutStore
 
 /// The entry point: argv and streams in, exit status out. Nothing below this calls `exit`.
 package enum CheckoutAdmin {
-    /// The version printed by `--version`.
-    package static let version = "0.1.0"
-
     /// Runs with the process's own argv, environment and standard streams; returns the exit status.
     package static func runProcess() -> Int32 {
         let arguments = (1..<Int(CommandLine.argc)).map { index in
@@ -75,7 +72,13 @@ package enum CheckoutAdmin {
         switch parsed {
         case .version(let options):
             _ = try GlobalOptions(parsed: options, environment: environment)
-            streams.output.write("checkout-admin \(version)\n")
+            if options.flag("json") {
+                var document = BuildVersion.current.fields
+                document["format_version"] = .string("1")
+                streams.output.write(JSONValue.object(document).prettyText() + "\n")
+            } else {
+                streams.output.write(BuildVersion.current.text)
+            }
             return 0
         case .help(let path, let parsed):
             if parsed[ManPage.option] && path.isEmpty {

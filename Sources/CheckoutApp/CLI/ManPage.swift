@@ -12,9 +12,11 @@ struct ManPage {
 
     /// The page, for `man -l -` or `groff -man`.
     func render() -> String {
+        let build = BuildVersion.current
         // No hyphenation and no justification: command lines and variable names must stay copyable.
         var lines = [
-            ".TH CHECKOUT-ADMIN 1 \"\" \"checkout-admin \(CheckoutAdmin.version)\" \"User Commands\"", ".nh", ".ad l",
+            ".TH CHECKOUT-ADMIN 1 \(build.releaseDate) \"checkout-admin \(build.version)\" \"User Commands\"", ".nh",
+            ".ad l",
             ".SH NAME", "checkout\\-admin \\- backoffice for Dintero checkout configuration and Click to Pay",
             ".SH SYNOPSIS", ".B checkout\\-admin",
             "[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIarguments\\fR] [\\fIoptions\\fR]",

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import CheckoutApp
+
 /// The built `checkout-admin` executable run as a child process: what only a real process shows
 /// (argv bytes, exit status, flushing of the real streams).
 final class BinaryTests: XCTestCase {
@@ -20,7 +22,7 @@ final class BinaryTests: XCTestCase {
 
     func testVersionExitsZeroAndPrintsTheVersionOnStdout() throws {
         let result = try run(["--version"])
-        XCTAssertEqual(result, BinaryResult(status: 0, stdout: "checkout-admin 0.1.0\n", stderr: ""))
+        XCTAssertEqual(result, BinaryResult(status: 0, stdout: BuildVersion.current.text, stderr: ""))
     }
 
     func testInvalidUTF8ArgumentInArgvExitsTwo() throws {

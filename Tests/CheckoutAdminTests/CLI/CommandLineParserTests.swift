@@ -302,11 +302,11 @@ final class CommandLineParserTests: CLITestCase {
     // MARK: - Version
 
     func testVersionPrintsTheNameAndSemanticVersion() {
-        assertRun(cli.run("--version"), status: 0, stdout: "checkout-admin 0.1.0\n")
+        assertRun(cli.run("--version"), status: 0, stdout: BuildVersion.current.text)
     }
 
     func testVersionAfterACommandPrintsTheVersionWithoutRunningIt() {
-        assertRun(cli.run("account add T12345678 --version"), status: 0, stdout: "checkout-admin 0.1.0\n")
+        assertRun(cli.run("account add T12345678 --version"), status: 0, stdout: BuildVersion.current.text)
         XCTAssertNil(cli.storeBytes())
     }
 

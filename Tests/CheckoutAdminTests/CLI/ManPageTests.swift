@@ -19,8 +19,10 @@ final class ManPageTests: CLITestCase {
     }
 
     func testPageStartsWithTheTitleLine() {
+        let build = BuildVersion.current
         XCTAssertEqual(
-            page.split(separator: "\n").first, #".TH CHECKOUT-ADMIN 1 "" "checkout-admin 0.1.0" "User Commands""#)
+            page.split(separator: "\n").first.map(String.init),
+            ".TH CHECKOUT-ADMIN 1 \(build.releaseDate) \"checkout-admin \(build.version)\" \"User Commands\"")
     }
 
     func testPageHasTheStandardSectionsInOrder() {
