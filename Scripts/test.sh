@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The test command: build once (no warnings allowed), then run every test.
+# The test command: formatting checked, one build of everything (compiler warnings are errors, by flag), every
+# Swift test, then the Python tests of the schema fixtures and the Dintero emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/lib/swift-build.sh
 Scripts/ensure-deps.sh
-log="$(mktemp)"
-swift_build --build-tests 2>&1 | tee "$log"
-if grep -q 'warning:' "$log"; then echo "test: the build has compiler warnings" >&2; exit 1; fi
+swift format lint --strict --recursive --parallel Sources Tests Package.swift
+swift_build --build-tests
 swift test --skip-build --disable-swift-testing
+Tests/CheckoutAdminTests/Support/run_python_tests.sh

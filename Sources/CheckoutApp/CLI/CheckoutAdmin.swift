@@ -72,9 +72,9 @@ package enum CheckoutAdmin {
         switch parsed {
         case .version(let options):
             _ = try GlobalOptions(parsed: options, environment: environment)
-            if options.flag("json") {
+            if options[GlobalOptions.json] {
                 var document = BuildVersion.current.fields
-                document["format_version"] = .string("1")
+                document["format_version"] = .string(DocumentFormat.version)
                 streams.output.write(JSONValue.object(document).prettyText() + "\n")
             } else {
                 streams.output.write(BuildVersion.current.text)
