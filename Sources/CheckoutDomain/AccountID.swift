@@ -1,4 +1,4 @@
-/// A Dintero account id: `T` (test) or `P` (production) and eight digits (DOMAIN.md §4).
+/// A Dintero account id: `T` (test) or `P` (production) and eight digits.
 package struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The environment an account lives in.
     package enum Environment: String, Sendable {

@@ -71,7 +71,7 @@ package struct Audit {
         -> [AuditFinding]
     {
         let place = { profile.map { "profile '\($0)' of account '\(id)'" } ?? "account '\(id)'" }
-        // Exact lower-case matching (SPEC §6): `PAYEX.clicktopay` is an unknown type, not a provider violation.
+        // Exact lower-case matching: `PAYEX.clicktopay` is an unknown type, not a provider violation.
         if PaymentType.isForeignClickToPay(type) {
             return [
                 finding(
@@ -187,7 +187,7 @@ package struct Audit {
         ]
     }
 
-    /// Types that cannot share a session with `dintero.wallets` (DOMAIN.md §2).
+    /// Types that cannot share a session with `dintero.wallets`.
     package static func conflictsWithWallets(_ type: String) -> Bool {
         ["vipps", "swish.swish", "klarna.billie"].contains(type)
             || ["instabank.", "collector.", "netaxept."].contains { type.hasPrefix($0) }

@@ -1,4 +1,4 @@
-/// The Click to Pay workflow on one account (SPEC §3.5), as pure edits and a status summary.
+/// The Click to Pay workflow on one account, as pure edits and a status summary.
 package enum ClickToPay {
     /// The outcome of `enable`: the edited account and the profiles already covered by active_payment_types.
     package struct Enablement {

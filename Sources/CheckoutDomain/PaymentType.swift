@@ -1,4 +1,4 @@
-/// A payment type from Dintero's catalogue (DOMAIN.md §1.1): `gateway.product`, or the single-level `vipps`.
+/// A payment type from Dintero's catalogue: `gateway.product`, or the single-level `vipps`.
 package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The identifier as Dintero spells it, e.g. `dintero_psp.creditcard`.
     package let identifier: String
@@ -52,7 +52,7 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    /// The refusal for a Click to Pay type from another gateway (SPEC §6).
+    /// The refusal for a Click to Pay type from another gateway.
     package static func foreignClickToPayRejection(_ text: String) -> Rejection {
         var rejection = Rejection(
             reason: .policyViolation, message: "payment type '\(text)' is refused",
@@ -62,7 +62,7 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-/// Dintero's payment types (DOMAIN.md §1.1, the 2026 enums).
+/// Dintero's payment types.
 package enum PaymentCatalogue {
     /// Gateways and their products, in the order Dintero lists them.
     package static let gateways: [(gateway: String, products: [String])] = [

@@ -1,4 +1,5 @@
-/// Rules for profile ids and fields (SPEC §3: 1–255 characters, no leading or trailing whitespace, no controls).
+/// Rules for profile ids and fields: an id is 1–255 characters, without leading or trailing whitespace or control
+/// characters.
 package enum ProfileRules {
     /// Validates a profile id.
     package static func validateID(_ text: String) throws {

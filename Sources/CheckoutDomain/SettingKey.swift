@@ -1,4 +1,4 @@
-/// A merchant setting (SPEC §3.2), with the rule its value must satisfy.
+/// A merchant setting, with the rule its value must satisfy.
 package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     case name
     case logoURL = "logo_url"

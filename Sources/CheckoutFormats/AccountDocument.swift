@@ -1,6 +1,6 @@
 import CheckoutDomain
 
-/// JSON shapes of one account: the state-document entry (SPEC §5.3) and the checkout configuration (§5.2).
+/// JSON shapes of one account: the state-document entry and the checkout configuration.
 package enum AccountDocument {
     /// `{"account_id", "settings", "payment_methods", "profiles"}` as in `dump`.
     package static func stateJSON(_ account: MerchantAccount) -> JSONValue {

@@ -1,6 +1,6 @@
 import CheckoutDomain
 
-/// Dintero's session profile body (SPEC §5.1): export from, and import into, a PaymentProfile.
+/// Dintero's session profile body: export from, and import into, a PaymentProfile.
 package enum ProfileDocument {
     /// Fields Dintero returns but never accepts; dropped on import, never exported.
     package static let readOnlyFields: Set<String> = [

@@ -1,6 +1,6 @@
 import CheckoutDomain
 
-/// Reads a profile in the shape Dintero's API returns (SPEC §3.4 `profile import`): read-only fields are
+/// Reads a profile in the shape Dintero's API returns: read-only fields are
 /// dropped, products with `"enabled": false` are not offered, unknown fields are kept for export.
 package struct ProfileImport {
     /// The JSON path of the profile object, e.g. `$` or `$[2]` or `$.accounts[0].profiles[1]`.

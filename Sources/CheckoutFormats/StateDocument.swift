@@ -1,6 +1,6 @@
 import CheckoutDomain
 
-/// The state document of `dump` and `apply` (SPEC §5.3): accounts with settings, methods and profiles.
+/// The state document of `dump` and `apply`: accounts with settings, methods and profiles.
 package enum StateDocument {
     /// Top-level keys.
     package static let documentKeys = ["accounts", "format_version"]

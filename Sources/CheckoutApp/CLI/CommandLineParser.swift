@@ -19,7 +19,7 @@ enum ParsedCommandLine {
     }
 }
 
-/// The hand-written parser: one walk over the words, driven by the command tables (SPEC §1).
+/// The hand-written parser: one walk over the words, driven by the command tables.
 struct CommandLineParser {
     /// The command tree.
     let registry: CommandRegistry

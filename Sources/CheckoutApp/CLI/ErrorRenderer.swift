@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// The one place that turns any thrown error into an exit code and the error text (SPEC §2).
+/// The one place that turns any thrown error into an exit code and the error text.
 struct ErrorReport: Equatable {
     /// The JSON error kind.
     let code: String

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// The options accepted anywhere on the line (SPEC §1), resolved against the environment.
+/// The options accepted anywhere on the line, resolved against the environment.
 struct GlobalOptions: Equatable, Sendable {
     /// `--store PATH`.
     static let store = Option.value("store", "PATH", "the SQLite store (env CHECKOUT_ADMIN_STORE)", completion: .file)

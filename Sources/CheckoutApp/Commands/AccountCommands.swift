@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `account …`: merchant accounts (SPEC §3.2).
+/// `account …`: merchant accounts.
 enum AccountCommands {
     /// The family's commands.
     static let all: [CommandSpec] = [add, list, show, remove, export]

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `audit`: every rule of SPEC §6 over the store (SPEC §3.6).
+/// `audit`: every audit rule over the store.
 enum AuditCommands {
     /// The family's commands.
     private static let strict = Option.flag("strict", "warnings also fail the audit (exit 1)")

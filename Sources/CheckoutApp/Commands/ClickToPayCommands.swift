@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `clicktopay …`: turn Click to Pay on and off and see where it stands (SPEC §3.5).
+/// `clicktopay …`: turn Click to Pay on and off and see where it stands.
 enum ClickToPayCommands {
     /// The family's commands.
     private static let profiles = Option.repeated(
@@ -39,7 +39,7 @@ enum ClickToPayCommands {
                 account = result.account
                 after = account
             }
-            // SPEC §3.5: "any remaining audit findings for the account", not only the ctp-* ones.
+            // Every remaining finding of the account is shown, not only the ctp-* ones.
             let findings = after.map(Audit.findings) ?? []
             report(changes, covered: covered, findings: findings, context)
             return 0

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `completion bash|zsh|fish` (SPEC §3.9): scripts that ask the tool itself for candidates.
+/// `completion bash|zsh|fish`: scripts that ask the tool itself for candidates.
 enum CompletionCommands {
     /// The family's commands.
     private static let shell = ArgumentSpec(

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `history`: every committed change, newest first (SPEC §3.8).
+/// `history`: every committed change, newest first.
 enum HistoryCommands {
     /// The family's commands.
     private static let account = ArgumentSpec(

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `method …`: payment methods enabled on an account (SPEC §3.3).
+/// `method …`: payment methods enabled on an account.
 enum MethodCommands {
     /// The family's commands.
     static let all: [CommandSpec] = [types, list, enable, disable]

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `profile …`: payment profiles (SPEC §3.4). Import and export live in ProfileTransferCommands.
+/// `profile …`: payment profiles. Import and export live in ProfileTransferCommands.
 enum ProfileCommands {
     /// The family's commands.
     static let all: [CommandSpec] =

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `profile export` and `profile import`: Dintero's session profile JSON (SPEC §3.4, §5.1).
+/// `profile export` and `profile import`: Dintero's session profile JSON.
 enum ProfileTransferCommands {
     /// The commands.
     private static let exported = ArgumentSpec(

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `dump` and `apply`: declarative provisioning for CI, Terraform style (SPEC §3.7).
+/// `dump` and `apply`: declarative provisioning for CI, Terraform style.
 enum ProvisionCommands {
     /// The family's commands.
     private static let dumped = ArgumentSpec.accounts("accounts to dump (default: all)")

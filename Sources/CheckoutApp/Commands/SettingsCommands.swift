@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `settings …`: merchant settings (SPEC §3.2).
+/// `settings …`: merchant settings.
 enum SettingsCommands {
     /// The family's commands.
     private static let shownKey = ArgumentSpec(

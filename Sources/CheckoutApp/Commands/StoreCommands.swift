@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `init` and `store …`: the store itself (SPEC §3.1).
+/// `init` and `store …`: the store itself.
 enum StoreCommands {
     /// The family's commands.
     static let all: [CommandSpec] = [initialize, info]

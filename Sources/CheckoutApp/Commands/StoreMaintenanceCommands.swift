@@ -8,7 +8,7 @@ import CheckoutStore
     import Darwin
 #endif
 
-/// `store check` and `store backup` (SPEC §3.1).
+/// `store check` and `store backup`.
 enum StoreMaintenanceCommands {
     /// The commands.
     private static let backupFile = ArgumentSpec(

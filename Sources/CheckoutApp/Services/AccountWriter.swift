@@ -102,7 +102,7 @@ struct AccountWriter {
             after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
     }
 
-    /// Refuses a change that creates an error finding the account did not have (SPEC §6).
+    /// Refuses a change that creates an error finding the account did not have.
     static func refuseNewErrors(before: MerchantAccount?, after: MerchantAccount) throws {
         // The common case has no errors at all, so the state before is audited only when the state after has some.
         let errors = Audit.findings(for: after).filter { $0.severity == .error }

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// The parsing rules of SPEC §1, through the parser itself and through a whole in-process run.
+/// The command-line parsing rules, through the parser itself and through a whole in-process run.
 final class CommandLineParserTests: CLITestCase {
     private let accountListTable = "ACCOUNT\tENVIRONMENT\tNAME\tMETHODS\tPROFILES\tCLICK_TO_PAY\n"
     private let emptyAccountListJSON = "{\n  \"accounts\": [],\n  \"format_version\": \"1\"\n}\n"

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// SPEC §2: every error type's exit code, JSON code, text and JSON rendering.
+/// every error type's exit code, JSON code, text and JSON rendering.
 final class ErrorReportTests: CLITestCase {
     private struct UnexpectedError: Error {}
 

@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// "did you mean …?": Levenshtein distance and the closest-candidate rules (SPEC §1: distance ≤ 2).
+/// "did you mean …?": Levenshtein distance and the closest-candidate rules.
 final class SuggestionTests: XCTestCase {
     // MARK: - Edit distance
 

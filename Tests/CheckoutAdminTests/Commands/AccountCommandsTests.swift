@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `account add|list|show|remove|export` (SPEC §3.2) with exact output, store contents and history.
+/// `account add|list|show|remove|export` with exact output, store contents and history.
 final class AccountCommandsTests: CLITestCase {
     func testAddingAnAccountReportsTheChangesOnStderr() {
         assertRun(
@@ -450,7 +450,7 @@ final class AccountCommandsTests: CLITestCase {
                 """)
     }
 
-    /// SPEC §4: a named thing that does not exist gets a suggestion when a near name exists.
+    /// a named thing that does not exist gets a suggestion when a near name exists.
     func testShowingAMissingAccountSuggestsANearID() {
         cli.succeed("account add T12345678")
         assertRun(

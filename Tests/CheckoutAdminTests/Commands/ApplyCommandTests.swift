@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// SPEC §3.7 `apply`: the plan for every kind of change, idempotence, `--dry-run`, all-or-nothing, and the
+/// `apply`: the plan for every kind of change, idempotence, `--dry-run`, all-or-nothing, and the
 /// refusal of bad documents with nothing written.
 final class ApplyCommandTests: CLITestCase {
     // The account `makeCardAccount()` creates, as document fragments.

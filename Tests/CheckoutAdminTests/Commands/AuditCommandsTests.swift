@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `audit` over stores written by the tool and by other means (SPEC §3.6, §6), and the writes the audit's
+/// `audit` over stores written by the tool and by other means, and the writes the audit's
 /// error rules refuse.
 final class AuditCommandsTests: CLITestCase {
     /// A clean account: cards and Click to Pay in NOK, the email known, and a profile `webshop` offering both.

@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `clicktopay enable|disable|status` run in-process against a temporary store (SPEC §3.5).
+/// `clicktopay enable|disable|status` run in-process against a temporary store.
 final class ClickToPayCommandsTests: CLITestCase {
     /// A card account whose customer email is known, with a card profile `webshop`, a vipps profile `app`
     /// and an active_payment_types profile `all`.

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// SPEC §3.7 and §5.3 `dump`: the state document of the whole store or of named accounts.
+/// `dump`: the state document of the whole store or of named accounts.
 final class DumpCommandTests: CLITestCase {
     private let cardAccountDocument = """
         {

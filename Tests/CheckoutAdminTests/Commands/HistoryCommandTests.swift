@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// SPEC §3.8 `history`: what every committed change records, who the actor is, the append-only store, and
+/// `history`: what every committed change records, who the actor is, the append-only store, and
 /// the listing in text and JSON with `--limit` and `--since`.
 final class HistoryCommandTests: CLITestCase {
     /// Appends a history row by raw SQL (allowed: the store only refuses UPDATE and DELETE), so listings have fixed times.

@@ -6,12 +6,12 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `method types|list|enable|disable` (SPEC §3.3).
+/// `method types|list|enable|disable`.
 final class MethodCommandsTests: CLITestCase {
     // MARK: types
 
     func testTypesListsTheWholeCatalogueAndMarksPayexClickToPayForbidden() {
-        // Written out from DOMAIN.md §1.1, not from the code, so a catalogue edit has to be deliberate.
+        // Written out from Dintero's 2026 catalogue, not from the code, so a catalogue edit has to be deliberate.
         let types = [
             "bambora.applepay", "bambora.creditcard", "bambora.googlepay", "bambora.mobilepay", "bambora.vipps",
             "collector.finance", "collector.installment", "collector.installment_b2b_preapproved", "collector.invoice",

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `profile add|list|show|set|add-method|remove-method|remove` (SPEC §3.4). Import/export: ProfileTransferTests.
+/// `profile add|list|show|set|add-method|remove-method|remove`. Import/export: ProfileTransferTests.
 final class ProfileCommandsTests: CLITestCase {
     private let profileColumns =
         "profile_id, description, channel, auto_capture, all_active, default_payment_type, merchant_terms_url"

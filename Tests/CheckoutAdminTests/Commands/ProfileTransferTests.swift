@@ -10,7 +10,7 @@ import XCTest
 private let profileFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/profiles")
 
-/// `profile export`, `profile import` (SPEC §3.4, §5.1) and `account export` (§3.2, §5.2).
+/// `profile export`, `profile import` and `account export`.
 final class ProfileTransferTests: CLITestCase {
     /// The account the API-response fixture fits: cards with Click to Pay, Vipps and Bambora cards.
     private func makeFixtureAccount() {

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// The Click to Pay provider rule (SPEC §6): `<gateway>.clicktopay` from any gateway but dintero_psp is refused on
+/// The Click to Pay provider rule: `<gateway>.clicktopay` from any gateway but dintero_psp is refused on
 /// every path — each command, each place in an imported profile, and the store itself.
 final class ProviderRuleTests: CLITestCase {
     /// A schema type, a catalogue gateway without it, and a gateway that does not exist at all.

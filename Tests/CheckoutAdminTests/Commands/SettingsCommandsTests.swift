@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `settings show|set|unset` (SPEC §3.2) and the history rows their writes leave (§3.8).
+/// `settings show|set|unset` and the history rows their writes leave.
 final class SettingsCommandsTests: CLITestCase {
     override func setUp() {
         super.setUp()
@@ -414,7 +414,7 @@ final class SettingsCommandsTests: CLITestCase {
         XCTAssertEqual(cli.storeBytes(), before)
     }
 
-    /// SPEC §2: a failing command changes nothing, and §3.1: the store is created on the first write.
+    /// a failing command changes nothing, and the store is created on the first write.
     func testSetOnAMissingStoreForAMissingAccountCreatesNothing() {
         let path = "\(cli.directory)/new/store.sqlite"
         assertRun(

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `init` and `store info` (SPEC §3.1).
+/// `init` and `store info`.
 final class StoreCommandsTests: CLITestCase {
     // MARK: init
 

@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `store check` and `store backup` (SPEC §3.1).
+/// `store check` and `store backup`.
 final class StoreMaintenanceCommandsTests: CLITestCase {
     private let allHold = "integrity: ok\nforeign_keys: ok\nclick_to_pay_provider: ok\n"
 
@@ -110,7 +110,7 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
     }
 }
 
-/// Progress of long writes: on a terminal only (SPEC §3.7).
+/// Progress of long writes: on a terminal only.
 final class WriteProgressTests: CLITestCase {
     private func largeDocument() -> String {
         let accounts = (0..<500).map { index in

@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// The audit rules of SPEC §6, one at a time, over account values built directly (no store).
+/// The audit rules, one at a time, over account values built directly (no store).
 final class AuditTests: XCTestCase {
     private let id = "T12345678"
     private let card = "dintero_psp.creditcard"

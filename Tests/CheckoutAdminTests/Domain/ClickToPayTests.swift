@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// The Click to Pay workflow (SPEC §3.5) as pure edits and the status summary, over account values.
+/// The Click to Pay workflow as pure edits and the status summary, over account values.
 final class ClickToPayTests: XCTestCase {
     private let card = "dintero_psp.creditcard"
     private let ctp = "dintero_psp.clicktopay"

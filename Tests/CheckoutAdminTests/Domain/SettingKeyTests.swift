@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// `SettingKey`: the merchant settings of SPEC §3.2 and the rule for each value.
+/// `SettingKey`: the merchant settings and the rule for each value.
 final class SettingKeyTests: XCTestCase {
     func testKeysAreExactlyThoseOfTheSpecification() {
         XCTAssertEqual(

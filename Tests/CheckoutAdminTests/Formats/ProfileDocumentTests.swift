@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// ProfileDocument (export) and ProfileImport (import) as pure functions, without a store (SPEC §5.1).
+/// ProfileDocument (export) and ProfileImport (import) as pure functions, without a store.
 final class ProfileDocumentTests: XCTestCase {
     private func exported(_ profile: PaymentProfile) -> String {
         ProfileDocument.json(profile).prettyText() + "\n"

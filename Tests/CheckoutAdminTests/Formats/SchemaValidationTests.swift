@@ -10,7 +10,7 @@ import XCTest
 private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Exported profiles validate against `PaymentConfiguration` in Dintero's published schema (SPEC §5.1), checked by
+/// Exported profiles validate against `PaymentConfiguration` in Dintero's published schema, checked by
 /// Support/validate_profiles.py (python3 with yaml and jsonschema). A missing schema, python3 or module is a
 /// failure, never a skip: the contract says the output must validate.
 final class SchemaValidationTests: CLITestCase {

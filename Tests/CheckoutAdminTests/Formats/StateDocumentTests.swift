@@ -5,7 +5,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// SPEC §5.3: `StateDocument.parse` turns a state document into accounts, or refuses it saying where.
+/// `StateDocument.parse` turns a state document into accounts, or refuses it saying where.
 final class StateDocumentTests: XCTestCase {
     private func parse(_ text: String) throws -> [MerchantAccount] {
         try StateDocument.parse(JSONValue(parsing: text))

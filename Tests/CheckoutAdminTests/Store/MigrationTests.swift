@@ -6,7 +6,7 @@ import XCTest
 @testable import CheckoutFormats
 @testable import CheckoutStore
 
-/// Upgrading stores with `PRAGMA user_version` (STYLE.md: migrations; SPEC §3.1 `init`).
+/// Upgrading stores with `PRAGMA user_version`.
 final class MigrationTests: CLITestCase {
     func testVersionZeroStoreWithOurApplicationIDIsUpgradedByInit() throws {
         try makeVersionZeroStore()

@@ -12,7 +12,7 @@ import XCTest
     import Darwin
 #endif
 
-/// Where the store lives, how it is created, and which files are refused without being touched (SPEC §1, §3.1).
+/// Where the store lives, how it is created, and which files are refused without being touched.
 final class StoreOpenerTests: CLITestCase {
     // MARK: Creation
 
