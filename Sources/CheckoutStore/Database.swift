@@ -89,24 +89,9 @@ package final class Database {
         return results
     }
 
-    /// The first row mapped with `transform`, or nil when the query returns no row.
-    package func queryFirst<T>(
-        _ sql: String, _ values: [SQLiteValue] = [], _ transform: (Row) throws -> T
-    ) throws -> T? {
-        let statement = try cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind(values)
-        return try statement.step() ? transform(statement.row) : nil
-    }
-
     /// The first column of the first row as an integer; nil when there is no row or it is NULL.
     package func scalarInteger(_ sql: String, _ values: [SQLiteValue] = []) throws(SQLiteError) -> Int64? {
         try firstColumn(sql, values) { $0.optionalInteger(0) } ?? nil
-    }
-
-    /// The first column of the first row as text; nil when there is no row or it is NULL.
-    package func scalarText(_ sql: String, _ values: [SQLiteValue] = []) throws(SQLiteError) -> String? {
-        try firstColumn(sql, values) { $0.optionalText(0) } ?? nil
     }
 
     /// A prepared statement kept for reuse, keyed by its SQL text; for bulk loops.
@@ -120,11 +105,6 @@ package final class Database {
         let statement = try Statement(connection: connection, sql: sql, persistent: true)
         statementCache[sql] = statement
         return statement
-    }
-
-    /// A fresh statement that is not cached.
-    package func makeStatement(_ sql: String) throws(SQLiteError) -> Statement {
-        try Statement(connection: connection, sql: sql, persistent: false)
     }
 
     /// Runs `body` inside `BEGIN <kind>` … `COMMIT`.
@@ -153,11 +133,6 @@ package final class Database {
     /// The rows changed since the connection was opened.
     package var totalChanges: Int {
         Int(sqlite3_total_changes64(connection.pointer))
-    }
-
-    /// The rowid of the most recent successful INSERT.
-    package var lastInsertRowID: Int64 {
-        sqlite3_last_insert_rowid(connection.pointer)
     }
 
     /// Whether a transaction is open (the connection is not in autocommit mode).

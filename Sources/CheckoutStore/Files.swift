@@ -74,13 +74,6 @@ package func parentDirectory(of path: String) -> String {
     return slash == path.startIndex ? "/" : String(path[..<slash])
 }
 
-/// Creates `path` and missing parents with `mode` (like `mkdir -p`).
-package func makeDirectories(_ path: String, mode: mode_t) throws {
-    if pathKind(path) == .directory || path.isEmpty || path == "/" || path == "." { return }
-    try makeDirectories(parentDirectory(of: path), mode: mode)
-    if mkdir(path, mode) != 0 && errno != EEXIST { throw FileError.current(path) }
-}
-
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename, mode 0600.
 /// Refuses to replace a symlink, so an export can never be redirected through one.
 package func writeFileAtomically(_ bytes: [UInt8], toPath path: String) throws {

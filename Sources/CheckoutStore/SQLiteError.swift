@@ -61,12 +61,6 @@ package struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible 
         extendedCode == SQLITE_CONSTRAINT | (7 << 8) && message == Schema.providerRuleMessage
     }
 
-    /// The store could not be written or opened for writing
-    /// (`SQLITE_READONLY`, `SQLITE_CANTOPEN`, `SQLITE_PERM`, `SQLITE_AUTH`).
-    package var isReadOnly: Bool {
-        [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH].contains(code)
-    }
-
     /// The file is missing, damaged, full or otherwise unusable as a store.
     package var isStoreUnusable: Bool {
         [

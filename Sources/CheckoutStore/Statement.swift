@@ -202,11 +202,6 @@ package struct Row {
         }
     }
 
-    /// The name SQLite gives the column (its `AS` alias when there is one).
-    package func columnName(_ index: Int32) -> String {
-        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
-    }
-
     private func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }
