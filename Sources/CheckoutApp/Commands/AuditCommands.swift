@@ -4,11 +4,11 @@ import CheckoutStore
 
 /// `audit`: every audit rule over the store.
 enum AuditCommands {
-    /// The family's commands.
     private static let strict = Option.flag("strict", "warnings also fail the audit (exit 1)")
 
     private static let audited = ArgumentSpec.accounts("accounts to audit (default: all)")
 
+    /// The family's commands.
     static let all: [CommandSpec] = [audit]
 
     static let audit = CommandSpec(

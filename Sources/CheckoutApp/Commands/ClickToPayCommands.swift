@@ -4,7 +4,6 @@ import CheckoutStore
 
 /// `clicktopay …`: turn Click to Pay on and off and see where it stands.
 enum ClickToPayCommands {
-    /// The family's commands.
     private static let profiles = Option.repeated(
         "profile", "PROFILE",
         "add it to this profile; repeat for several (default: every profile offering dintero_psp.creditcard)",
@@ -13,6 +12,7 @@ enum ClickToPayCommands {
         "currency", "CUR", "currencies (default: those of dintero_psp.creditcard)", completion: .currency)
     private static let statusAccounts = ArgumentSpec.accounts("accounts (default: all)")
 
+    /// The family's commands.
     static let all: [CommandSpec] = [enable, disable, status]
 
     static let enable = CommandSpec(

@@ -4,10 +4,10 @@ import CheckoutStore
 
 /// `completion bash|zsh|fish`: scripts that ask the tool itself for candidates.
 enum CompletionCommands {
-    /// The family's commands.
     private static let shell = ArgumentSpec(
         name: "shell", arity: .required, help: "bash, zsh or fish", completion: .words(["bash", "fish", "zsh"]))
 
+    /// The family's commands.
     static let all: [CommandSpec] = [completion]
 
     static let completion = CommandSpec(

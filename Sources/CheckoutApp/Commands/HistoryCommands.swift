@@ -4,12 +4,12 @@ import CheckoutStore
 
 /// `history`: every committed change, newest first.
 enum HistoryCommands {
-    /// The family's commands.
     private static let account = ArgumentSpec(
         name: "account", arity: .optional, help: "only this account's changes", completion: .account)
     private static let limit = Option.value("limit", "N", "at most N entries")
     private static let since = Option.value("since", "ISO8601", "only changes at or after this time, e.g. 2026-11-01")
 
+    /// The family's commands.
     static let all: [CommandSpec] = [history]
 
     static let history = CommandSpec(

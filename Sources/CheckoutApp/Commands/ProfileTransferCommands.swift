@@ -4,11 +4,11 @@ import CheckoutStore
 
 /// `profile export` and `profile import`: Dintero's session profile JSON.
 enum ProfileTransferCommands {
-    /// The commands.
     private static let exported = ArgumentSpec(
         name: "profile", arity: .zeroOrMore, help: "profiles to export (default: all)", completion: .profile)
     private static let replace = Option.flag("replace", "replace profiles that already exist")
 
+    /// The commands.
     static let all: [CommandSpec] = [export, importProfiles]
 
     static let export = CommandSpec(

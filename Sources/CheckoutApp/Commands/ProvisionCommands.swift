@@ -4,12 +4,12 @@ import CheckoutStore
 
 /// `dump` and `apply`: declarative provisioning for CI, Terraform style.
 enum ProvisionCommands {
-    /// The family's commands.
     private static let dumped = ArgumentSpec.accounts("accounts to dump (default: all)")
     private static let stateFile = ArgumentSpec(
         name: "file", arity: .required, help: "a state document, or - for stdin", completion: .file)
     private static let dryRun = Option.flag("dry-run", "print the plan and write nothing")
 
+    /// The family's commands.
     static let all: [CommandSpec] = [dump, apply]
 
     static let dump = CommandSpec(

@@ -4,7 +4,6 @@ import CheckoutStore
 
 /// `settings …`: merchant settings.
 enum SettingsCommands {
-    /// The family's commands.
     private static let shownKey = ArgumentSpec(
         name: "key", arity: .optional, help: "one setting: \(keyList)", completion: .settingKey)
     private static let assignments = ArgumentSpec(
@@ -13,6 +12,7 @@ enum SettingsCommands {
     private static let removedKeys = ArgumentSpec(
         name: "key", arity: .oneOrMore, help: "a setting to remove", completion: .settingKey)
 
+    /// The family's commands.
     static let all: [CommandSpec] = [show, set, unset]
 
     private static let keyList = SettingKey.allCases.map(\.rawValue).joined(separator: ", ")

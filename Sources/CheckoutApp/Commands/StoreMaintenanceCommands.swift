@@ -10,10 +10,10 @@ import CheckoutStore
 
 /// `store check` and `store backup`.
 enum StoreMaintenanceCommands {
-    /// The commands.
     private static let backupFile = ArgumentSpec(
         name: "file", arity: .required, help: "where to write the copy", completion: .file)
 
+    /// The commands.
     static let all: [CommandSpec] = [check, backup]
 
     static let check = CommandSpec(
