@@ -16,6 +16,12 @@ package struct FileError: Error, Equatable {
     /// The errno value.
     package let number: Int32
 
+    /// The system failed the write (full disk, quota, I/O error, read-only file system, file too large), as
+    /// opposed to refusing the path.
+    package var isSystemFailure: Bool {
+        [ENOSPC, EDQUOT, EIO, EROFS, EFBIG].contains(number)
+    }
+
     /// Captures the current errno for `path`.
     package static func current(_ path: String) -> FileError {
         let number = errno
@@ -144,4 +150,41 @@ private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) thro
         guard written > 0 else { throw FileError.current(path) }
         offset += written
     }
+}
+
+/// Where requested output goes.
+package enum OutputDestination: Equatable {
+    /// `-` or `/dev/stdout`.
+    case standardOutput
+    /// A regular file, replaced atomically.
+    case file(String)
+}
+
+/// Checks an output path before anything is written: `-` and `/dev/stdout` mean stdout; a directory, device,
+/// FIFO or socket is refused, and so are the store and its `-wal`, `-shm` and `-journal` files (compared
+/// after resolving the folders' real paths), so an export can never replace the live store or a device node.
+package func outputDestination(_ path: String, protecting storePath: String) throws -> OutputDestination {
+    if path == "-" || path == "/dev/stdout" { return .standardOutput }
+    switch pathKind(path) {
+    case .directory: throw FileError(path: path, reason: "it is a directory", number: EISDIR)
+    case .symlink: break  // the writers refuse symlinks themselves, each in its own words
+    case .other:
+        throw FileError(path: path, reason: "it is not a regular file (a device, FIFO or socket)", number: EINVAL)
+    case .missing, .regularFile: break
+    }
+    let store = canonicalPath(storePath)
+    if [store, store + "-wal", store + "-shm", store + "-journal"].contains(canonicalPath(path)) {
+        throw FileError(path: path, reason: "it is the store or one of its journal files", number: EINVAL)
+    }
+    return .file(path)
+}
+
+/// The path with its folder's symlinks and `..` resolved (the file itself need not exist).
+private func canonicalPath(_ path: String) -> String {
+    let folder = parentDirectory(of: path)
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+    guard let resolved = realpath(folder, nil) else { return path }
+    defer { free(resolved) }
+    let base = String(cString: resolved)
+    return (base == "/" ? "" : base) + "/" + name
 }

@@ -7,18 +7,21 @@ import CheckoutFormats
     import Darwin
 #endif
 
-/// SIGINT and SIGTERM handling. Outside a write the process just ends (nothing to undo); during a write the
-/// signal interrupts SQLite and is remembered, so the transaction rolls back and the run exits 130 (143).
+/// SIGINT and SIGTERM handling. Before any write the process just ends (nothing to undo); during a write the
+/// signal interrupts SQLite and is remembered, so the transaction rolls back and the run exits 130 (143); after a
+/// write committed, the signal is noted and the run finishes, so its exit status tells the truth: committed.
 package enum Signals {
     // Signal handlers cannot capture context, so the state they need is global. Only the main thread
     // writes it; the handler reads it, and sqlite3_interrupt is safe to call from a handler.
     nonisolated(unsafe) private static var activeWrite: SQLiteInterruptHandle?
     nonisolated(unsafe) private static var received: Int32 = 0
+    nonisolated(unsafe) private static var committed = false
 
     /// Installs the handlers (once, for the real process only; in-process tests never install them).
     package static func install() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
+                if Signals.committed { return }
                 guard let write = Signals.activeWrite else { _exit(128 + number) }
                 Signals.received = number
                 write.interrupt()
@@ -35,6 +38,7 @@ package enum Signals {
         defer { activeWrite = nil }
         do {
             let result = try body()
+            committed = true
             return result
         } catch {
             if let signal = pending { throw Interruption(signal: signal) }

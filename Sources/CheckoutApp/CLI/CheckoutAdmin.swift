@@ -20,13 +20,14 @@ package enum CheckoutAdmin {
             } ?? []
         }
         Signals.install()
+        signal(SIGPIPE, SIG_IGN)
         let output = FileDescriptorOutput(descriptor: 1)
         let errors = FileDescriptorOutput(descriptor: 2)
         let status = run(
             rawArguments: arguments, environment: processEnvironment(),
             streams: Streams(output: output, errors: errors, input: StandardInput()))
-        output.flush()
-        errors.flush()
+        _ = output.finish()
+        _ = errors.finish()
         return status
     }
 
@@ -60,7 +61,8 @@ package enum CheckoutAdmin {
         do {
             let parsed = try CommandLineParser(registry: Commands.registry).parse(arguments)
             preferences = ErrorPreferences(parsed: parsed.arguments)
-            return try execute(parsed, arguments: arguments, environment: environment, streams: streams)
+            let status = try execute(parsed, arguments: arguments, environment: environment, streams: streams)
+            return finishOutput(status, preferences, streams: streams, environment: environment)
         } catch {
             return report(error, preferences, streams: streams, environment: environment)
         }
@@ -98,6 +100,19 @@ package enum CheckoutAdmin {
                 commandLine: (["checkout-admin"] + arguments).map(shellQuoted).joined(separator: " "))
             return try command.run(context)
         }
+    }
+
+    /// The exit status once stdout is written out. Requested output that could not be written is a failure (exit
+    /// 5) — unless the run committed a change: then the status reports the commit, and stderr says what was lost.
+    private static func finishOutput(
+        _ status: Int32, _ preferences: ErrorPreferences, streams: Streams, environment: [String: String]
+    ) -> Int32 {
+        guard let reason = streams.output.finish() else { return status }
+        if streams.record.committed || status != 0 {
+            streams.errors.write("warning: standard output was not written (\(reason)); the change was committed\n")
+            return status
+        }
+        return report(OutputFailure(stdoutReason: reason), preferences, streams: streams, environment: environment)
     }
 
     private static func report(

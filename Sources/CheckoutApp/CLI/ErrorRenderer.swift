@@ -29,6 +29,8 @@ struct ErrorReport: Equatable {
             findings = rejection.findings
         case let failure as StoreFailure:
             self.init(storeFailure: failure)
+        case let failure as OutputFailure:
+            self.init("store_unusable", failure.message, [], [], 5)
         case let interruption as Interruption:
             self.init("interrupted", "interrupted, no changes written", [], [], 128 + interruption.signal)
         case let sqlite as SQLiteError:

@@ -77,9 +77,12 @@ extension CommandContext {
     func emitDocument(text: String) throws {
         guard let path = arguments[SharedOptions.output] else { return emit(text) }
         do {
-            try writeFileAtomically(Array(text.utf8), toPath: path)
+            guard case .file(let file) = try outputDestination(path, protecting: options.storePath) else {
+                return emit(text)
+            }
+            try writeFileAtomically(Array(text.utf8), toPath: file)
         } catch let error as FileError {
-            throw Rejection.invalid("cannot write '\(error.path)': \(error.reason)")
+            throw OutputFailure.writing(error, naming: "'\(path)'")
         }
         inform("wrote '\(path)'")
     }

@@ -68,9 +68,12 @@ enum StoreMaintenanceCommands {
 
     private static func copy(_ store: Store, to target: String, _ context: CommandContext) throws {
         do {
+            guard case .file = try outputDestination(target, protecting: store.path) else {
+                throw Rejection.invalid("cannot write backup to standard output", hints: ["name a file"])
+            }
             try context.opener.wrap { try store.backup(to: target) }
         } catch let error as FileError {
-            throw Rejection.invalid("cannot write backup '\(target)': \(error.reason)")
+            throw OutputFailure.writing(error, naming: "backup '\(target)'")
         } catch let error as SQLiteError {
             throw Rejection.invalid("cannot write backup '\(target)': \(error.message)")
         }

@@ -16,6 +16,8 @@ protocol TextOutput: AnyObject {
     var isTerminal: Bool { get }
     /// The terminal width in columns, when known.
     var terminalWidth: Int? { get }
+    /// Writes out what is buffered; the reason the stream failed (closed, full, broken pipe), if it did.
+    func finish() -> String?
 }
 
 /// Where a command reads from: stdin, or bytes in tests.
@@ -32,6 +34,8 @@ protocol TextInput: AnyObject {
 final class FileDescriptorOutput: TextOutput {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// The errno of the first write that failed or came up short; everything after it is dropped.
+    private var failure: Int32?
     let isTerminal: Bool
 
     /// Wraps an open descriptor, e.g. 1 or 2.
@@ -54,16 +58,22 @@ final class FileDescriptorOutput: TextOutput {
         if buffer.count >= 1 << 16 || isTerminal { flush() }
     }
 
-    /// Writes out what is buffered; a closed pipe (EPIPE) is not an error worth reporting.
+    /// Writes out what is buffered, remembering the first failure (a closed descriptor, a full disk, a pipe
+    /// whose reader has gone: SIGPIPE is ignored, so that arrives here as EPIPE).
     func flush() {
         var offset = 0
-        while offset < buffer.count {
+        while failure == nil && offset < buffer.count {
             let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }
-            offset += written
+            if written <= 0 { failure = written < 0 ? errno : EIO }
+            if written > 0 { offset += written }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() -> String? {
+        flush()
+        return failure.map { String(cString: strerror($0)) }
     }
 }
 
@@ -94,7 +104,12 @@ final class CapturedOutput: TextOutput {
         self.terminalWidth = width
     }
 
+    /// The failure `finish` reports, standing in for a closed or full stream in tests.
+    var failure: String?
+
     func write(_ text: String) { self.text += text }
+
+    func finish() -> String? { failure }
 }
 
 /// Fixed bytes that stand in for stdin in tests.
@@ -130,4 +145,13 @@ struct Streams {
     let errors: TextOutput
     /// Input for `-` files and prompts.
     let input: TextInput
+    /// What the run did that its exit status must report truthfully.
+    let record = RunRecord()
+}
+
+/// Whether a run committed a change: once it has, neither a signal nor a failed stdout may turn the exit status
+/// into a failure, because the change stays.
+final class RunRecord {
+    /// A write transaction with changes committed.
+    var committed = false
 }

@@ -16,6 +16,7 @@ struct AccountWriter {
         // A refused or empty change on a missing store creates neither the file nor its folder.
         let (changes, _) = try context.opener.write(
             { store in try transaction(on: store, ids, edit) }, wroteSomething: { !$0.isEmpty })
+        if !changes.isEmpty { context.streams.record.committed = true }
         return changes
     }
 

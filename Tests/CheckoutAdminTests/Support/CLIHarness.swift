@@ -41,8 +41,11 @@ final class CLIHarness {
 
     /// Runs `checkout-admin <arguments>` in-process.
     @discardableResult
-    func run(_ arguments: [String], stdin: String = "", terminal: Bool = false) -> RunResult {
+    func run(_ arguments: [String], stdin: String = "", terminal: Bool = false, stdoutFailure: String? = nil)
+        -> RunResult
+    {
         let output = CapturedOutput(isTerminal: terminal, width: terminal ? 200 : nil)
+        output.failure = stdoutFailure
         let errors = CapturedOutput(isTerminal: terminal)
         let input = ProvidedInput(Array(stdin.utf8), isTerminal: terminal)
         let status = CheckoutAdmin.run(
