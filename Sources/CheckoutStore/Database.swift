@@ -11,6 +11,9 @@ package final class Database {
     package enum OpenMode {
         /// Reading only; writes fail with `SQLITE_READONLY`.
         case readOnly
+        /// Reading a file nobody may change while it is open (SQLite's `immutable`): no locks, no WAL index, so
+        /// a store in a read-only folder or on a read-only file system can still be read.
+        case readOnlyImmutable
         /// Reading and writing an existing file; a missing file fails with `SQLITE_CANTOPEN`.
         case readWrite
         /// Reading and writing, creating the file when it is missing.
@@ -38,7 +41,8 @@ package final class Database {
     package init(path: String, mode: OpenMode) throws(SQLiteError) {
         var handle: OpaquePointer?
         let flags = mode.flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let resultCode = sqlite3_open_v2(path, &handle, flags, nil)
+        let name = mode == .readOnlyImmutable ? Database.immutableURI(path) : path
+        let resultCode = sqlite3_open_v2(name, &handle, flags, nil)
         guard resultCode == SQLITE_OK, let handle else {
             var error = SQLiteError(resultCode: resultCode, connection: handle)
             error.message += ": \(path)"
@@ -47,6 +51,17 @@ package final class Database {
         }
         self.path = path
         self.connection = ConnectionHandle(pointer: handle)
+    }
+
+    // `file:` URI of `path` with `immutable=1`; characters a URI gives meaning to are percent-encoded.
+    private static func immutableURI(_ path: String) -> String {
+        let encoded = path.utf8.map { byte -> String in
+            let safe =
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || "/-_.~".utf8.contains(byte)
+            return safe ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+        }
+        return "file:" + encoded.joined() + "?immutable=1"
     }
 
     deinit {
@@ -221,6 +236,7 @@ extension Database.OpenMode {
     fileprivate var flags: Int32 {
         switch self {
         case .readOnly: SQLITE_OPEN_READONLY
+        case .readOnlyImmutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         case .readWrite: SQLITE_OPEN_READWRITE
         case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
@@ -234,5 +250,12 @@ extension Database.TransactionKind {
         case .immediate: "IMMEDIATE"
         case .exclusive: "EXCLUSIVE"
         }
+    }
+}
+
+extension String {
+    /// The text with zeros in front, to `width` characters.
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -69,6 +69,12 @@ package struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible 
         ].contains(code)
     }
 
+    /// The store's schema lacks something this binary's statements need (a dropped table or column): the file is
+    /// damaged, not the program wrong. SQLite reports these with the generic `SQLITE_ERROR` and fixed wording.
+    package var isSchemaDamage: Bool {
+        code == SQLITE_ERROR && ["no such table", "no such column", "no such index"].contains { message.hasPrefix($0) }
+    }
+
     /// The operation was cancelled through `sqlite3_interrupt` (`SQLITE_INTERRUPT`).
     package var isInterrupted: Bool {
         code == SQLITE_INTERRUPT

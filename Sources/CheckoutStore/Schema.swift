@@ -6,6 +6,22 @@ package enum Schema {
     /// `PRAGMA application_id` of every checkout-admin store: "CHKA".
     package static let applicationID: Int32 = 0x4348_4B41
 
+    /// Every table, index and trigger of a store at `version` as this binary builds it, keyed `type name`, with its
+    /// SQL: the reference `store check` compares a store with, built in memory.
+    package static func objects(upTo version: Int) throws -> [String: String] {
+        let database = try Database(path: ":memory:", mode: .readWriteCreate)
+        for sql in migrations.prefix(version) { try database.execute(sql) }
+        return try objects(in: database)
+    }
+
+    /// The tables, indexes and triggers of `database` with their SQL (SQLite's own objects left out).
+    package static func objects(in database: Database) throws -> [String: String] {
+        let rows = try database.query(
+            "SELECT type || ' ' || name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ) { ($0.text(0), $0.text(1)) }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The schema version this binary writes.
     package static var currentVersion: Int { migrations.count }
 

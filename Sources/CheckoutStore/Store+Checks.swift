@@ -22,8 +22,54 @@ extension Store {
         return [
             StoreCheck(name: "integrity", problems: integrity),
             StoreCheck(name: "foreign_keys", problems: foreignKeys),
+            StoreCheck(name: "schema", problems: try schemaDrift()),
             StoreCheck(name: "click_to_pay_provider", problems: try foreignClickToPayRows()),
         ]
+    }
+
+    /// Recreates the triggers and indexes the store lacks (someone dropped them, e.g. to bypass a rule), in one
+    /// transaction, returning what was recreated. Missing or changed tables, or changed triggers, cannot be
+    /// repaired in place: the store is refused and left as it is.
+    package func repairSchema() throws -> [String] {
+        let drift = try schemaDrift()
+        let repairable = drift.filter { $0.hasPrefix("missing trigger ") || $0.hasPrefix("missing index ") }
+        guard repairable.count == drift.count else {
+            throw StoreFailure.unusable(
+                message: "store '\(path)' has a schema this checkout-admin cannot repair: "
+                    + drift.filter { !repairable.contains($0) }.joined(separator: ", "),
+                hints: ["restore a backup"])
+        }
+        guard !repairable.isEmpty else { return [] }
+        let expected = try Schema.objects(upTo: try schemaVersion())
+        try database.transaction(.immediate) {
+            for problem in repairable {
+                try database.execute(expected[String(problem.dropFirst("missing ".count))] ?? "")
+            }
+        }
+        return repairable.map { "recreated " + $0.dropFirst("missing ".count) }
+    }
+
+    /// How the store's schema differs from the one this binary builds for the store's version: tables, columns,
+    /// indexes and triggers (compared by their SQL), the application id and the version itself.
+    package func schemaDrift() throws -> [String] {
+        let version = try schemaVersion()
+        guard (1...Schema.currentVersion).contains(version) else {
+            return ["schema version \(version) is not one this checkout-admin knows (1 to \(Schema.currentVersion))"]
+        }
+        var problems: [String] = []
+        let applicationID = try database.scalarInteger("PRAGMA application_id") ?? 0
+        if applicationID != Int64(Schema.applicationID) { problems.append("application_id is \(applicationID)") }
+        let expected = try Schema.objects(upTo: version)
+        let found = try Schema.objects(in: database)
+        for (name, sql) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let actual = found[name] else {
+                problems.append("missing \(name)")
+                continue
+            }
+            if actual != sql { problems.append("changed \(name)") }
+        }
+        problems += found.keys.filter { expected[$0] == nil }.sorted().map { "unexpected \($0)" }
+        return problems
     }
 
     // The same invariant the CHECK constraints and triggers enforce, read back from the rows, so a store

@@ -7,4 +7,6 @@ package enum StoreFailure: Error, Equatable {
     case busy(path: String, timeout: Double)
     /// The file cannot serve as a store; the message names the file and the cause.
     case unusable(message: String, hints: [String])
+    /// The store is at an older schema version, which read commands do not upgrade; writing (or `init`) does.
+    case outdated(path: String, version: Int)
 }

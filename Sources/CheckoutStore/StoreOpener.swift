@@ -1,3 +1,4 @@
+import CSQLite
 import CheckoutDomain
 import CheckoutFormats
 
@@ -24,10 +25,38 @@ package struct StoreOpener {
     /// Seconds a writer waits for the lock.
     package let lockTimeout: Double
 
-    /// For read commands: the store, or an empty in-memory store when the file does not exist (nothing is created).
-    package func openForReading() throws -> Store {
+    /// For read commands: the store, never written, or an empty in-memory store when the file does not exist
+    /// (nothing is created). Reads never migrate: an older store is refused (`outdated`) unless `allowingOlder`,
+    /// for the commands that only inspect or copy the file. A store in a folder this process cannot write is
+    /// read as immutable, so the commands that rescue a store work on a read-only disk.
+    package func openForReading(allowingOlder: Bool = false) throws -> Store {
         if pathKind(path) == .missing { return try Store(database: emptyInMemoryDatabase(), path: path, exists: false) }
-        return try openExisting().store
+        try refuseUnusualPath()
+        switch StoreFile.inspect(path) {
+        case .foreign(let reason): throw unusable(reason)
+        case .ours(let version) where version < Schema.currentVersion && !allowingOlder:
+            throw StoreFailure.outdated(path: path, version: version)
+        case .ours: break
+        }
+        let database = try wrap { try openReadOnly() }
+        database.setBusyTimeout(milliseconds: Int32(min(lockTimeout * 1000, Double(Int32.max))))
+        return Store(database: database, path: path, exists: true)
+    }
+
+    // Opened for writing when it can be (only so that, as the last connection, it checkpoints and removes the
+    // `-wal` and `-shm` files as writers do; a read writes nothing itself). A WAL store needs its `-shm` index,
+    // which a reader creates when it is missing; where it cannot (a read-only folder or file system), the file is
+    // read as immutable instead.
+    private func openReadOnly() throws -> Database {
+        do {
+            let database = try Database(path: path, mode: .readWrite)
+            _ = try database.scalarInteger("SELECT count(*) FROM sqlite_master")
+            return database
+        } catch let error where [SQLITE_CANTOPEN, SQLITE_READONLY].contains(error.code) {
+            let database = try Database(path: path, mode: .readOnlyImmutable)
+            _ = try database.scalarInteger("SELECT count(*) FROM sqlite_master")
+            return database
+        }
     }
 
     /// For `init`: the store, created (with its folder) when missing, upgraded when older; says which.

@@ -80,8 +80,8 @@ final class CommandContext {
     }
 
     /// The store for reading; an empty stand-in when the file does not exist.
-    func readStore() throws -> Store {
-        try opener.openForReading()
+    func readStore(allowingOlder: Bool = false) throws -> Store {
+        try opener.openForReading(allowingOlder: allowingOlder)
     }
 
     /// The store for writing, created when missing, and how it was found.

@@ -58,6 +58,14 @@ struct ErrorReport: Equatable {
                 ["retry, or raise --lock-timeout"], [], 4)
         case .unusable(let message, let hints):
             self.init("store_unusable", message, hints, [], 5)
+        case .outdated(let path, let version):
+            self.init(
+                "store_unusable",
+                "store '\(path)' has schema version \(version); this checkout-admin reads version \(Schema.currentVersion)",
+                [
+                    "upgrade it with 'checkout-admin init' (read commands never upgrade a store: an older "
+                        + "checkout-admin could no longer read it)"
+                ], [], 5)
         }
     }
 
@@ -71,6 +79,10 @@ struct ErrorReport: Equatable {
         } else if sqliteError.isBusy {
             // Writers turn this into StoreFailure.busy; a read that meets a lock is just as safe to retry.
             self.init("store_busy", "store is busy: \(sqliteError.message)", ["retry, or raise --lock-timeout"], [], 4)
+        } else if sqliteError.isSchemaDamage {
+            self.init(
+                "store_unusable", "store schema is damaged: \(sqliteError.message)",
+                ["see what is wrong with 'checkout-admin store check'; restore a backup"], [], 5)
         } else if sqliteError.isStoreUnusable {
             self.init("store_unusable", "store unusable: \(sqliteError.message)", [], [], 5)
         } else {

@@ -13,11 +13,13 @@ enum StoreCommands {
         discussion: "Idempotent. Other commands also create the store on their first write.",
         run: { context in
             let (store, opening) = try context.writeStore()
+            let repaired = try store.repairSchema()
             let version = try store.schemaVersion()
             if context.options.json {
                 context.emit(versioned: [
                     "path": .string(store.path),
                     "schema_version": ChangeDocument.number(version), "created": .bool(opening == .created),
+                    "repaired": .array(repaired.map(JSONValue.string)),
                 ])
             } else {
                 context.emit(KeyValueText.render([("path", store.path), ("schema_version", String(version))]))
@@ -25,8 +27,10 @@ enum StoreCommands {
                 case .created: context.inform("created store '\(store.path)'")
                 case .upgraded(let previous):
                     context.inform("upgraded store '\(store.path)' from schema version \(previous) to \(version)")
-                case .existing: context.inform("store is up to date")
+                case .existing where repaired.isEmpty: context.inform("store is up to date")
+                case .existing: break
                 }
+                for repair in repaired { context.inform("repaired store '\(store.path)': \(repair)") }
             }
             return 0
         })
@@ -35,7 +39,7 @@ enum StoreCommands {
         path: ["store", "info"], summary: "Show the store's path, schema version, size and counts",
         examples: [Example(command: "store info --json", explanation: "the figures as JSON")],
         run: { context in
-            let store = try context.readStore()
+            let store = try context.readStore(allowingOlder: true)
             let statistics = try store.statistics()
             let size = store.exists ? fileSize(store.path) ?? 0 : 0
             let fields: [(String, JSONValue)] = [

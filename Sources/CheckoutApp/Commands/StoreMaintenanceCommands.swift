@@ -21,7 +21,10 @@ enum StoreMaintenanceCommands {
         summary: "Check integrity, foreign keys and the Click to Pay rule; exit 5 when any fails",
         examples: [Example(command: "store check", explanation: "verify the store after a crash or a copy")],
         run: { context in
-            let store = try context.readStore()
+            let store = try context.readStore(allowingOlder: true)
+            guard store.exists else {
+                throw StoreFailure.unusable(message: "store '\(store.path)' does not exist", hints: [])
+            }
             let checks = try store.runChecks()
             if context.options.json {
                 let items = checks.map {
@@ -42,7 +45,9 @@ enum StoreMaintenanceCommands {
             guard failed.isEmpty else {
                 throw StoreFailure.unusable(
                     message: "store '\(store.path)' failed \(failed.joined(separator: ", "))",
-                    hints: ["restore a backup, or repair the rows listed above"])
+                    hints: ["restore a backup, or repair the rows listed above"]
+                        + (failed.contains("schema")
+                            ? ["'checkout-admin init' recreates dropped triggers and indexes"] : []))
             }
             return 0
         })
@@ -56,7 +61,7 @@ enum StoreMaintenanceCommands {
                 explanation: "a copy safe to take while others write")
         ],
         run: { context in
-            let store = try context.readStore()
+            let store = try context.readStore(allowingOlder: true)
             guard store.exists else {
                 throw Rejection.notFound("store '\(store.path)' does not exist; nothing to back up")
             }

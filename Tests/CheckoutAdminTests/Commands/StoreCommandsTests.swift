@@ -40,6 +40,7 @@ final class StoreCommandsTests: CLITestCase {
                   "created": true,
                   "format_version": "1",
                   "path": "\(cli.storePath)",
+                  "repaired": [],
                   "schema_version": \(Schema.currentVersion)
                 }
 
@@ -55,6 +56,7 @@ final class StoreCommandsTests: CLITestCase {
                   "created": false,
                   "format_version": "1",
                   "path": "\(cli.storePath)",
+                  "repaired": [],
                   "schema_version": \(Schema.currentVersion)
                 }
 

@@ -8,16 +8,31 @@ import XCTest
 
 /// `store check` and `store backup`.
 final class StoreMaintenanceCommandsTests: CLITestCase {
-    private let allHold = "integrity: ok\nforeign_keys: ok\nclick_to_pay_provider: ok\n"
+    private let allHold = "integrity: ok\nforeign_keys: ok\nschema: ok\nclick_to_pay_provider: ok\n"
 
     func testCheckOfAHealthyStorePrintsEveryCheckAndExitsZero() {
         makeCardAccount()
         assertRun(cli.run("store check"), status: 0, stdout: allHold)
     }
 
-    func testCheckOfAMissingStoreHoldsAndCreatesNothing() {
-        assertRun(cli.run("store check"), status: 0, stdout: allHold)
+    func testCheckOfAMissingStoreExitsFiveAndCreatesNothing() {
+        assertRun(cli.run("store check"), status: 5, stderr: "error: store '\(cli.storePath)' does not exist\n")
         XCTAssertNil(cli.storeBytes())
+    }
+
+    func testCheckReportsADroppedTriggerAsSchemaDrift() throws {
+        makeCardAccount()
+        try sql("DROP TRIGGER history_is_append_only_on_update; CREATE INDEX extra ON setting(value);")
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "schema: FAILED\n  missing trigger history_is_append_only_on_update\n  unexpected index extra\n"),
+            result.stdout)
+        XCTAssertEqual(
+            result.stderr,
+            "error: store '\(cli.storePath)' failed schema\nhint: restore a backup, or repair the rows listed above\n"
+                + "hint: 'checkout-admin init' recreates dropped triggers and indexes\n")
     }
 
     func testCheckFindsAForeignClickToPayRowWrittenWithTheRulesTurnedOff() throws {
@@ -35,8 +50,9 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
             result.stdout)
         XCTAssertEqual(
             result.stderr,
-            "error: store '\(cli.storePath)' failed integrity, click_to_pay_provider\n"
-                + "hint: restore a backup, or repair the rows listed above\n")
+            "error: store '\(cli.storePath)' failed integrity, schema, click_to_pay_provider\n"
+                + "hint: restore a backup, or repair the rows listed above\n"
+                + "hint: 'checkout-admin init' recreates dropped triggers and indexes\n")
     }
 
     func testCheckFindsAnOrphanedProfileMethod() throws {
@@ -48,6 +64,7 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
     }
 
     func testCheckWithJSONReportsEachCheck() {
+        makeCardAccount()
         assertRun(
             cli.run("store check --json"), status: 0,
             stdout: """
@@ -60,6 +77,11 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
                     },
                     {
                       "name": "foreign_keys",
+                      "ok": true,
+                      "problems": []
+                    },
+                    {
+                      "name": "schema",
                       "ok": true,
                       "problems": []
                     },
