@@ -104,11 +104,12 @@ package struct StagedFile {
     /// Where it is built; its name holds the pid, so failures name `destination` instead.
     package let temporaryPath: String
 
-    /// Creates the empty temporary file; a stale one left by a killed run with the same pid is replaced.
+    /// Creates the empty temporary file. Temporaries that runs killed before they finished left beside the
+    /// destination (their process is gone) are removed first, so a kill -9 leaves nothing behind for long.
     package init(for destination: String) throws {
         self.destination = destination
         temporaryPath = "\(destination).tmp-\(getpid())"
-        unlink(temporaryPath)
+        StagedFile.removeAbandonedTemporaries(of: destination)
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw FileError.current(destination) }
         close(descriptor)
@@ -139,6 +140,21 @@ package struct StagedFile {
     /// Removes the temporary file.
     package func discard() {
         unlink(temporaryPath)
+    }
+
+    // `<name>.tmp-<pid>` files in the destination's folder whose process no longer runs (or is this one).
+    private static func removeAbandonedTemporaries(of destination: String) {
+        let folder = parentDirectory(of: destination)
+        let prefix = (destination.split(separator: "/").last.map(String.init) ?? destination) + ".tmp-"
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) { unlink("\(folder)/\(name)") }
+        }
     }
 }
 
