@@ -55,6 +55,26 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
                 + "hint: 'checkout-admin init' recreates dropped triggers and indexes\n")
     }
 
+    func testCheckFindsAForeignClickToPayStoredAsABlob() throws {
+        makeCardAccount()
+        try sql("INSERT INTO payment_method VALUES ('T12345678', CAST('payex.clicktopay' AS BLOB), 'NOK');")
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(
+            result.stdout.contains("click_to_pay_provider: FAILED\n  account T12345678 method payex.clicktopay\n"),
+            result.stdout)
+    }
+
+    func testCheckFindsClickToPayHiddenUnderATypeWithoutADot() throws {
+        makeCardAccount()
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        try sql(#"INSERT INTO profile_method VALUES ('T12345678', 'web', 'payex', '{"clicktopay":{"enabled":true}}');"#)
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(
+            result.stdout.contains("  account T12345678 profile web method payex options.clicktopay\n"), result.stdout)
+    }
+
     func testCheckFindsAnOrphanedProfileMethod() throws {
         makeCardAccount()
         try sql("PRAGMA foreign_keys = OFF; INSERT INTO profile_method VALUES ('T12345678', 'ghost', 'vipps', '{}');")
