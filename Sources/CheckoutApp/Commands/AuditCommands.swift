@@ -8,26 +8,55 @@ enum AuditCommands {
 
     private static let audited = ArgumentSpec.accounts("accounts to audit (default: all)")
 
+    private static let format = Option.value(
+        "format", "FORMAT", "text (default), json, github (workflow commands) or junit (XML test report)",
+        completion: .words(["github", "json", "junit", "text"]))
+
     /// The family's commands.
     static let all: [CommandSpec] = [audit]
 
     static let audit = CommandSpec(
         path: ["audit"], summary: "Check accounts against every configuration rule; exit 1 on errors",
         arguments: [audited],
-        options: [strict],
-        examples: [Example(command: "audit --strict --json", explanation: "fail a pipeline on any finding")],
+        options: [strict, format],
+        examples: [
+            Example(command: "audit --strict --json", explanation: "fail a pipeline on any finding"),
+            Example(command: "audit --format github", explanation: "findings as annotations on a pull request"),
+        ],
         discussion: "Exit 0 when there are no error findings, 1 when there are (with --strict, warnings count too).",
         run: { context in
             let accounts = try context.readAccounts(context.arguments.words(audited))
             let report = AuditReport(accounts: accounts)
             let strict = context.arguments[strict]
-            if context.options.json {
-                context.emit(json: AuditDocument.reportJSON(report, strict: strict))
-            } else {
-                context.emit(AuditText.render(report, style: context.outputStyle))
+            switch try ReportFormat(context.arguments[format], json: context.options.json) {
+            case .json: context.emit(json: AuditDocument.reportJSON(report, strict: strict))
+            case .text: context.emit(AuditText.render(report, style: context.outputStyle))
+            case .github: context.emit(AuditAnnotations.github(report))
+            case .junit:
+                context.emit(AuditAnnotations.junit(report, accounts: accounts.map(\.id).sorted(), strict: strict))
             }
             return report.passes(strict: strict) ? 0 : 1
         })
+}
+
+/// How a report is written: `--format`, with `--json` meaning `json`.
+enum ReportFormat: String, CaseIterable {
+    case text, json, github, junit
+
+    /// The format named by `--format` (default text, or json under `--json`); an unknown name is refused.
+    init(_ name: String?, json: Bool) throws {
+        guard let name else {
+            self = json ? .json : .text
+            return
+        }
+        guard let format = ReportFormat(rawValue: name) else {
+            throw Rejection.invalid(
+                "unknown format '\(name.excerpt())'",
+                hints: Suggestion.hints(for: name, among: ReportFormat.allCases.map(\.rawValue))
+                    + ["a format is one of: text, json, github, junit"])
+        }
+        self = format
+    }
 }
 
 /// The text form of audit findings: grouped by account, worst first, each with its fix.
