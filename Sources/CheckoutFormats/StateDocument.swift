@@ -17,13 +17,16 @@ package enum StateDocument {
 
     /// The pretty text of `json(accounts)` with its trailing newline, written one account at a time so that
     /// the whole document never exists as one tree of values (dump of 10 000 accounts: a third of the memory).
-    package static func prettyText(_ accounts: [MerchantAccount]) -> String {
+    /// Each account passes the last Click to Pay gate before it is written.
+    package static func prettyText(_ accounts: [MerchantAccount]) throws -> String {
         var writer = JSONValue.TextWriter(isPretty: true)
         let sorted = accounts.sorted { $0.id < $1.id }
         writer.writeRaw(sorted.isEmpty ? "{\n  \"accounts\": []" : "{\n  \"accounts\": [")
         for (index, account) in sorted.enumerated() {
             writer.writeRaw(index == 0 ? "\n    " : ",\n    ")
-            writer.write(AccountDocument.stateJSON(account), depth: 2)
+            let document = AccountDocument.stateJSON(account)
+            try ClickToPayGate.check(document)
+            writer.write(document, depth: 2)
         }
         writer.writeRaw(
             sorted.isEmpty

@@ -70,6 +70,7 @@ extension CommandContext {
 
     /// Writes `document` (with a trailing newline) to `--output`, or to stdout.
     func emitDocument(_ document: JSONValue) throws {
+        try ClickToPayGate.check(document)
         try emitDocument(text: document.prettyText() + "\n")
     }
 

@@ -65,6 +65,22 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
             result.stdout)
     }
 
+    func testExportsRefuseAForeignClickToPayStoredAsABlob() throws {
+        makeCardAccount()
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        try sql(
+            """
+            INSERT INTO payment_method VALUES ('T12345678', CAST('payex.clicktopay' AS BLOB), 'NOK');
+            INSERT INTO profile_method VALUES ('T12345678', 'web', 'payex', '{"clicktopay":{"enabled":true}}');
+            """)
+        for command in ["account export T12345678", "profile export T12345678 web", "dump"] {
+            let result = cli.run(command)
+            XCTAssertEqual(result.status, 3, command)
+            XCTAssertEqual(result.stdout, "", command)
+            XCTAssertTrue(result.stderr.hasPrefix("error: refused to write a body with payment type '"), result.stderr)
+        }
+    }
+
     func testCheckFindsClickToPayHiddenUnderATypeWithoutADot() throws {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
