@@ -44,7 +44,9 @@ let package = Package(
         .testTarget(
             name: "CheckoutAdminTests",
             dependencies: ["CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutStore"],
-            exclude: ["Support/validate_profiles.py"],
+            exclude: [
+                "Support/validate_profiles.py", "Support/schema_check.py", "Support/test_schema_fixtures.py",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictWarnings
         ),
