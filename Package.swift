@@ -44,9 +44,7 @@ let package = Package(
         .testTarget(
             name: "CheckoutAdminTests",
             dependencies: ["CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutStore"],
-            exclude: [
-                "Support/validate_profiles.py", "Support/schema_check.py", "Support/test_schema_fixtures.py",
-            ],
+            exclude: ["Support/schema_check.py", "Support/test_schema_fixtures.py"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictWarnings
         ),

@@ -6,7 +6,8 @@ import CheckoutStore
 enum ProfileCommands {
     /// The family's commands.
     static let all: [CommandSpec] =
-        [add, list, show, set, addMethod, removeMethod, remove] + ProfileTransferCommands.all
+        [add, list, show, set, addMethod, removeMethod, remove] + ProductOptionCommands.all
+        + ProfileTransferCommands.all
 
     private static let types = ArgumentSpec(
         name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard")
@@ -34,6 +35,7 @@ enum ProfileCommands {
             let id = try context.accountArgument()
             let profileID = context.arguments.argument("profile")
             try ProfileRules.validateID(profileID)
+            try ProfileRules.validateGeneratedID(profileID, for: id.rawValue)
             let options = try ProfileOptions(context.arguments)
             var existed = false
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
@@ -144,9 +146,7 @@ enum ProfileCommands {
         run: { context in
             let types = try context.arguments.arguments("type").map(PaymentType.init(parsing:))
             return try editMethods(context, noChange: "no changes: the profile already offers them") { profile in
-                for type in types where profile.methods[type.identifier] == nil {
-                    profile.methods[type.identifier] = [:]
-                }
+                for type in types { profile.offer(type.identifier) }
             }
         })
 
@@ -162,8 +162,14 @@ enum ProfileCommands {
             let words = context.arguments.arguments("type")
             return try editMethods(context, noChange: "no changes: the profile does not offer them") { profile in
                 // A stored type is removable even when not in the catalogue, so bad rows can be cleaned up.
-                for word in words where profile.methods[word] == nil { _ = try PaymentType(parsing: word) }
-                for word in words { profile.methods[word] = nil }
+                for word in words where profile.methods[word] == nil && profile.disabledProducts[word] == nil {
+                    _ = try PaymentType(parsing: word)
+                }
+                // A disabled product goes too: removing a type from a profile removes its product object.
+                for word in words {
+                    profile.methods[word] = nil
+                    profile.disabledProducts[word] = nil
+                }
             }
         })
 

@@ -26,7 +26,7 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
             """
             DROP TRIGGER payment_method_provider_rule_on_insert;
             PRAGMA ignore_check_constraints = ON;
-            INSERT INTO payment_method VALUES ('T12345678', 'payex.clicktopay', 'NOK');
+            INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'payex.clicktopay', 'NOK');
             """)
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
@@ -41,7 +41,9 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
 
     func testCheckFindsAnOrphanedProfileMethod() throws {
         makeCardAccount()
-        try sql("PRAGMA foreign_keys = OFF; INSERT INTO profile_method VALUES ('T12345678', 'ghost', 'vipps', '{}');")
+        try sql(
+            "PRAGMA foreign_keys = OFF; INSERT INTO profile_method (account_id, profile_id, type, options) VALUES ('T12345678', 'ghost', 'vipps', '{}');"
+        )
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
         XCTAssertTrue(result.stdout.contains("foreign_keys: FAILED\n  profile_method row"), result.stdout)

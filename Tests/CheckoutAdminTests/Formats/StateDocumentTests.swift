@@ -75,7 +75,8 @@ final class StateDocumentTests: XCTestCase {
         expected.autoCapture = true
         expected.channel = "in_app"
         expected.defaultPaymentType = "vipps"
-        expected.methods = ["vipps": [:], "dintero_psp.creditcard": [:]]
+        expected.methods = ["vipps": [:], "dintero_psp.creditcard": ["generate_payment_token": .bool(false)]]
+        expected.disabledProducts = ["dintero_psp.clicktopay": ["generate_payment_token": .bool(false)]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
     }
 
@@ -89,11 +90,13 @@ final class StateDocumentTests: XCTestCase {
                 """##))
         let profile = try XCTUnwrap(accounts.first?.profiles["webshop"])
         XCTAssertEqual(profile.extraConfiguration, ["theme": .object(["primary": .string("#00ff00")])])
-        XCTAssertEqual(profile.methods, ["dintero_psp.creditcard": ["sca_policy": .string("always")]])
+        XCTAssertEqual(
+            profile.methods,
+            ["dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)]])
         XCTAssertEqual(profile.extraFields, ["metadata": .object(["team": .string("web")])])
     }
 
-    func testReadOnlyProfileFieldsAreDropped() throws {
+    func testTheProfileEnvelopeIsDroppedAndDiscriminatorsKept() throws {
         let accounts = try parse(
             document(
                 #"""
@@ -101,7 +104,7 @@ final class StateDocumentTests: XCTestCase {
                               "configuration": {"vipps": {"enabled": true, "type": "payment_product_type", "payability": "payable"}}}]
                 """#))
         var expected = PaymentProfile(id: "webshop")
-        expected.methods = ["vipps": [:]]
+        expected.methods = ["vipps": ["type": .string("payment_product_type"), "payability": .string("payable")]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
     }
 
@@ -109,8 +112,13 @@ final class StateDocumentTests: XCTestCase {
         var account = MerchantAccount(id: "T12345678")
         account.settings = ["name": "Example", "checkout_express": "true"]
         account.methods = ["dintero_psp.creditcard": ["NOK", "SEK"], "vipps": ["NOK"]]
+        account.methodDetails = ["vipps": ["test_processor": .bool(true)]]
         var profile = PaymentProfile(id: "webshop")
-        profile.methods = ["dintero_psp.creditcard": ["sca_policy": .string("always")], "vipps": [:]]
+        profile.methods = [
+            "dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)],
+            "vipps": [:],
+        ]
+        profile.disabledProducts = ["dintero_psp.applepay": ["sca_policy": .object([:])]]
         profile.defaultPaymentType = "vipps"
         profile.extraConfiguration = ["theme": .object(["primary": .string("#000000")])]
         account.profiles = ["webshop": profile]
@@ -196,7 +204,7 @@ final class StateDocumentTests: XCTestCase {
             document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "tpye": "vipps"}]"#),
             invalid(
                 "invalid state document at '$.accounts[0].payment_methods[0]': unknown key 'tpye'",
-                ["did you mean 'type'?", "keys here are: currencies, type"]))
+                ["did you mean 'type'?", "keys here are: currencies, details, type"]))
     }
 
     func testUnknownSettingIsRefusedWithDidYouMean() {
