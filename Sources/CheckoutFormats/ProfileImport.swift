@@ -1,6 +1,6 @@
 import CheckoutDomain
 
-/// Reads a profile in the shape Dintero's API returns (SPEC §3.4 `profile import`): read-only fields are
+/// Reads a profile in the shape Dintero's API returns (`profile import`, state documents): read-only fields are
 /// dropped at any depth, products with `"enabled": false` are kept as disabled products with their options,
 /// unknown fields are kept for export, and every product gets the fields Dintero requires.
 package struct ProfileImport {

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `account export` and `account import`: Dintero's `/v1/admin/checkout` configuration (SPEC §3.2, §5.2).
+/// `account export` and `account import`: Dintero's `/v1/admin/checkout` configuration, out and in.
 enum AccountTransferCommands {
     /// The commands.
     static let all: [CommandSpec] = [export, importConfiguration]

@@ -2,7 +2,7 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// `profile set-option` and `profile unset-option`: a product's options on a profile (SPEC §3.4).
+/// `profile set-option` and `profile unset-option`: a product's options on a profile.
 enum ProductOptionCommands {
     /// The commands.
     static let all: [CommandSpec] = [setOption, unsetOption]

@@ -88,18 +88,19 @@ enum ProfileCommands {
                 return 0
             }
             context.emit(
-                KeyValueText.render([
-                    ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
-                    ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)),
-                    ("all_active", String(profile.allActive)),
-                    ("default_payment_type", profile.defaultPaymentType ?? "-"),
-                    ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
-                    (
-                        "methods",
-                        profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")
-                    ),
-                    ("offers", offered(profile, in: account)),
-                ]))
+                KeyValueText.render(
+                    [
+                        ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
+                        ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)),
+                        ("all_active", String(profile.allActive)),
+                        ("default_payment_type", profile.defaultPaymentType ?? "-"),
+                        ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
+                        (
+                            "methods",
+                            profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")
+                        ),
+                        ("offers", offered(profile, in: account)),
+                    ] + disabledLine(profile)))
             return 0
         })
 
@@ -204,6 +205,12 @@ enum ProfileCommands {
         }
         ChangeText.report(changes, in: context, noChange: noChange)
         return 0
+    }
+
+    // Disabled products offer nothing but are part of the profile Dintero has; shown only when there are some.
+    private static func disabledLine(_ profile: PaymentProfile) -> [(String, String)] {
+        profile.disabledProducts.isEmpty
+            ? [] : [("disabled", profile.disabledProducts.keys.sorted().joined(separator: ", "))]
     }
 
     /// What a profile offers, as text.

@@ -50,8 +50,16 @@ final class ProductOptionCommandsTests: CLITestCase {
     }
 
     func testSetOptionOnAProductTheProfileLacksKeepsItDisabled() throws {
-        succeed(["profile", "set-option", "T12345678", "web", "vipps", #"dynamic_descriptor="SHOP""#])
+        assertRun(
+            cli.run(["profile", "set-option", "T12345678", "web", "vipps", #"dynamic_descriptor="SHOP""#]), status: 0,
+            stderr: "~ profile T12345678 web: disabled vipps\n")
         XCTAssertEqual(try options("vipps"), [[#"{"dynamic_descriptor":"SHOP"}"#, "0"]])
+    }
+
+    func testProfileShowListsDisabledProductsApartFromWhatItOffers() {
+        succeed(["profile", "set-option", "T12345678", "web", "vipps", #"dynamic_descriptor="SHOP""#])
+        let show = cli.succeed("profile show T12345678 web").stdout
+        XCTAssertTrue(show.hasSuffix("offers: dintero_psp.creditcard\ndisabled: vipps\n"), show)
     }
 
     func testUnknownOptionIsRefusedWithASuggestion() {
