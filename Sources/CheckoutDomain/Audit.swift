@@ -184,9 +184,12 @@ package struct Audit {
     }
 
     // Disabled products count too: Dintero's schema checks a product object whether it is enabled or not.
+    // Only the few types a product rule is about are looked at, and messages are built only for findings.
     private func productFindings(_ profile: PaymentProfile) -> [AuditFinding] {
-        let products = profile.methods.merging(profile.disabledProducts) { offered, _ in offered }
-        return products.keys.sorted().flatMap { type -> [AuditFinding] in
+        let types =
+            profile.methods.keys.filter(ProductSchema.hasProductRule)
+            + profile.disabledProducts.keys.filter { ProductSchema.hasProductRule($0) && profile.methods[$0] == nil }
+        return types.sorted().flatMap { type -> [AuditFinding] in
             let place = "profile '\(profile.id)' of account '\(id)'"
             if !ProductSchema.isOfferable(type) {
                 return [
@@ -196,7 +199,8 @@ package struct Audit {
                         .removeProfileMethod(id, profile.id, type))
                 ]
             }
-            let missing = ProductSchema.missingDisplayLabels(type, products[type] ?? [:])
+            let missing = ProductSchema.missingDisplayLabels(
+                type, profile.methods[type] ?? profile.disabledProducts[type] ?? [:])
             guard !missing.isEmpty else { return [] }
             return [
                 finding(

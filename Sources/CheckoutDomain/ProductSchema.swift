@@ -99,20 +99,32 @@ package enum ProductSchema {
     /// Fields the schema requires besides `enabled`, with the value the tool writes when none came in: `false`
     /// for the booleans (Dintero's own default), the constant for the `type` discriminator.
     package static func requiredDefaults(for type: String) -> [String: JSONValue] {
-        switch type {
-        case "dintero_psp.creditcard", "dintero_psp.clicktopay", "dintero_psp.googlepay", "bambora.creditcard":
-            return ["generate_payment_token": .bool(false)]
-        case "payex.creditcard":
-            return ["generate_payment_token": .bool(false), "generate_recurrence_token": .bool(false)]
-        case "collector.invoice", "collector.invoice_b2b", "collector.invoice_b2b_preapproved", "collector.finance",
-            "collector.installment", "instabank.installment", "instabank.postponement":
-            return ["type": productTypeValue]
-        case _ where type.hasPrefix("kravia."):
-            return ["require_identity_verification": .bool(false)]
-        default:
-            return [:]
-        }
+        requiredByType[type] ?? [:]
     }
+
+    // A table, not a switch: completion runs for every product row a dump or an audit loads.
+    private static let requiredByType: [String: [String: JSONValue]] = {
+        let token: [String: JSONValue] = ["generate_payment_token": .bool(false)]
+        let typed: [String: JSONValue] = ["type": productTypeValue]
+        let identity: [String: JSONValue] = ["require_identity_verification": .bool(false)]
+        var table: [String: [String: JSONValue]] = [
+            "payex.creditcard": ["generate_payment_token": .bool(false), "generate_recurrence_token": .bool(false)]
+        ]
+        for type in ["dintero_psp.creditcard", "dintero_psp.clicktopay", "dintero_psp.googlepay", "bambora.creditcard"]
+        {
+            table[type] = token
+        }
+        for type in [
+            "collector.invoice", "collector.invoice_b2b", "collector.invoice_b2b_preapproved", "collector.finance",
+            "collector.installment", "instabank.installment", "instabank.postponement",
+        ] {
+            table[type] = typed
+        }
+        for type in ["kravia.invoice_b2b", "kravia.invoice_b2b_grouped", "kravia.invoice_b2c"] {
+            table[type] = identity
+        }
+        return table
+    }()
 
     /// The fields a product object of `type` must carry besides `enabled`, sorted.
     package static func requiredOptionNames(for type: String) -> [String] {
@@ -121,9 +133,23 @@ package enum ProductSchema {
 
     /// `options` with every required field present: the value that came in wins, else the default.
     package static func completed(_ type: String, _ options: [String: JSONValue]) -> [String: JSONValue] {
-        let defaults = requiredDefaults(for: type)
-        guard !defaults.isEmpty else { return options }
+        guard let defaults = requiredByType[type], defaults.keys.contains(where: { options[$0] == nil }) else {
+            return options
+        }
         return options.merging(defaults) { present, _ in present }
+    }
+
+    /// `options` without the required fields that hold their default: the form the tool keeps products in.
+    /// Export puts the defaults back (`completed`), so nothing is lost, and most products stay `{}`, which the
+    /// store reads without parsing JSON.
+    package static func minimized(_ type: String, _ options: [String: JSONValue]) -> [String: JSONValue] {
+        guard !options.isEmpty, let defaults = requiredByType[type] else { return options }
+        return options.filter { key, value in defaults[key] != value }
+    }
+
+    /// Whether a product of `type` can break a product rule at all: the audit looks no further for the others.
+    package static func hasProductRule(_ type: String) -> Bool {
+        type == external || notOfferable.contains(type)
     }
 
     /// The display labels `options` lacks (empty unless `type` is `dintero.external`).
@@ -138,21 +164,22 @@ package enum ProductSchema {
 }
 
 extension PaymentProfile {
-    /// The profile with every product's required fields present, offered and disabled products alike.
-    package var withRequiredOptions: PaymentProfile {
+    /// The profile with its products minimized (required fields at their default left out), offered and
+    /// disabled alike: one form for the same configuration, whether it came from a file or the store.
+    package var minimized: PaymentProfile {
         var profile = self
-        for (type, options) in methods { profile.methods[type] = ProductSchema.completed(type, options) }
+        for (type, options) in methods { profile.methods[type] = ProductSchema.minimized(type, options) }
         for (type, options) in disabledProducts {
-            profile.disabledProducts[type] = ProductSchema.completed(type, options)
+            profile.disabledProducts[type] = ProductSchema.minimized(type, options)
         }
         return profile
     }
 }
 
 extension PaymentProfile {
-    /// Offers `type`, with the options it kept while disabled and the fields Dintero requires.
+    /// Offers `type`, with the options it kept while disabled.
     package mutating func offer(_ type: String) {
         guard methods[type] == nil else { return }
-        methods[type] = ProductSchema.completed(type, disabledProducts.removeValue(forKey: type) ?? [:])
+        methods[type] = disabledProducts.removeValue(forKey: type) ?? [:]
     }
 }

@@ -2,7 +2,7 @@ import CheckoutDomain
 
 /// Reads a profile in the shape Dintero's API returns (`profile import`, state documents): read-only fields are
 /// dropped at any depth, products with `"enabled": false` are kept as disabled products with their options,
-/// unknown fields are kept for export, and every product gets the fields Dintero requires.
+/// unknown fields are kept for export; required fields at their default are left for export to put back.
 package struct ProfileImport {
     /// The JSON path of the profile object, e.g. `$` or `$[2]` or `$.accounts[0].profiles[1]`.
     package let path: String
@@ -26,7 +26,7 @@ package struct ProfileImport {
         }
         guard fields["configuration"] != nil else { throw invalid(path, "'configuration' is missing") }
         try PassThroughLimit.validate(profile, at: path)
-        return profile.withRequiredOptions
+        return profile.minimized
     }
 
     private mutating func read(_ key: String, _ field: JSONValue, into profile: inout PaymentProfile) throws {

@@ -56,7 +56,8 @@ package struct AccountLoader {
                 account.profiles[profile.id] = profile
             }
             try cursors[4].drain(account.id) { row in
-                let options = ProductSchema.completed(row.text(2), StoredJSON.object(row.text(3)))
+                // Minimized like an import, so a store written by other means compares equal to its own dump.
+                let options = ProductSchema.minimized(row.text(2), StoredJSON.object(row.text(3)))
                 if row.bool(4) {
                     account.profiles[row.text(1)]?.methods[row.text(2)] = options
                 } else {

@@ -83,11 +83,11 @@ enum ProductOptionCommands {
             var profile = try account.existingProfile(profileID)
             if var options = profile.methods[type] {
                 edit(&options)
-                profile.methods[type] = ProductSchema.completed(type, options)
+                profile.methods[type] = ProductSchema.minimized(type, options)
             } else if creating || profile.disabledProducts[type] != nil {
                 var options = profile.disabledProducts[type] ?? [:]
                 edit(&options)
-                profile.disabledProducts[type] = ProductSchema.completed(type, options)
+                profile.disabledProducts[type] = ProductSchema.minimized(type, options)
             }
             account.profiles[profileID] = profile
         }

@@ -114,10 +114,14 @@ final class ProductOptionCommandsTests: CLITestCase {
         XCTAssertTrue(result.stderr.hasPrefix(#"{"error":{"code":"policy_violation""#), result.stderr)
     }
 
-    func testUnsetOptionOfARequiredOptionGoesBackToItsDefault() throws {
+    func testUnsetOptionOfARequiredOptionPutsBackItsDefault() throws {
         cli.succeed("profile set-option T12345678 web dintero_psp.creditcard generate_payment_token=true")
         cli.succeed("profile unset-option T12345678 web dintero_psp.creditcard generate_payment_token")
-        XCTAssertEqual(try options("dintero_psp.creditcard"), [[#"{"generate_payment_token":false}"#, "1"]])
+        XCTAssertEqual(try options("dintero_psp.creditcard"), [["{}", "1"]])
+        let exported = try JSONValue(parsing: cli.succeed("profile export T12345678 web").stdout)
+        XCTAssertEqual(
+            exported["configuration"]?["dintero_psp"]?["creditcard"],
+            .object(["enabled": .bool(true), "generate_payment_token": .bool(false)]))
     }
 
     func testUnsetOptionOnAProductTheProfileLacksChangesNothing() {

@@ -87,18 +87,14 @@ final class ProfileTransferTests: CLITestCase {
                 ["dintero_psp.applepay", #"{"payability":"disabled_by_gateway","type":"payment_product_type"}"#, "0"],
                 [
                     "dintero_psp.clicktopay",
-                    #"{"generate_payment_token":false,"payability":"payable","sca_policy":"always","type":"payment_product_type"}"#,
+                    #"{"payability":"payable","sca_policy":"always","type":"payment_product_type"}"#,
                     "1",
                 ],
                 [
                     "dintero_psp.creditcard",
                     #"{"generate_payment_token":true,"payability":"payable","type":"payment_product_type"}"#, "1",
                 ],
-                [
-                    "payex.creditcard",
-                    #"{"generate_payment_token":false,"generate_recurrence_token":false,"payability":"disabled_by_gateway"}"#,
-                    "0",
-                ],
+                ["payex.creditcard", #"{"payability":"disabled_by_gateway"}"#, "0"],
                 ["vipps", #"{"dynamic_descriptor":"Example AS","payability":"payable","type":"payment_type"}"#, "1"],
             ])
         XCTAssertEqual(
@@ -156,10 +152,7 @@ final class ProfileTransferTests: CLITestCase {
         XCTAssertEqual(
             try cli.rows("SELECT type, options FROM profile_method"),
             [
-                [
-                    "dintero_psp.creditcard",
-                    #"{"generate_payment_token":false,"payability":"payable","type":"payment_product_type"}"#,
-                ]
+                ["dintero_psp.creditcard", #"{"payability":"payable","type":"payment_product_type"}"#]
             ])
     }
 

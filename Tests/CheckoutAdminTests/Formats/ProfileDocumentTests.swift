@@ -218,9 +218,7 @@ final class ProfileDocumentTests: XCTestCase {
             profile.methods,
             [
                 "vipps": ["type": .string("payment_type"), "payability": .string("payable")],
-                "bambora.creditcard": [
-                    "type": .string("payment_product_type"), "generate_payment_token": .bool(false),
-                ],
+                "bambora.creditcard": ["type": .string("payment_product_type")],
             ])
     }
 
@@ -249,10 +247,7 @@ final class ProfileDocumentTests: XCTestCase {
         XCTAssertEqual(
             profile.disabledProducts,
             [
-                "payex.creditcard": [
-                    "no_cvc": .bool(true), "generate_payment_token": .bool(false),
-                    "generate_recurrence_token": .bool(false),
-                ]
+                "payex.creditcard": ["no_cvc": .bool(true)]
             ])
     }
 
@@ -334,8 +329,6 @@ final class ProfileDocumentTests: XCTestCase {
         let profile = try imported(
             #"{"profile_id": "web", "configuration": {"dintero_psp": {"clicktopay": {"enabled": true, "sca_policy": "always"}}}}"#
         )
-        XCTAssertEqual(
-            profile.methods,
-            ["dintero_psp.clicktopay": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)]])
+        XCTAssertEqual(profile.methods, ["dintero_psp.clicktopay": ["sca_policy": .string("always")]])
     }
 }

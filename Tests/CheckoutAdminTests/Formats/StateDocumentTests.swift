@@ -75,8 +75,8 @@ final class StateDocumentTests: XCTestCase {
         expected.autoCapture = true
         expected.channel = "in_app"
         expected.defaultPaymentType = "vipps"
-        expected.methods = ["vipps": [:], "dintero_psp.creditcard": ["generate_payment_token": .bool(false)]]
-        expected.disabledProducts = ["dintero_psp.clicktopay": ["generate_payment_token": .bool(false)]]
+        expected.methods = ["vipps": [:], "dintero_psp.creditcard": [:]]
+        expected.disabledProducts = ["dintero_psp.clicktopay": [:]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
     }
 
@@ -90,9 +90,7 @@ final class StateDocumentTests: XCTestCase {
                 """##))
         let profile = try XCTUnwrap(accounts.first?.profiles["webshop"])
         XCTAssertEqual(profile.extraConfiguration, ["theme": .object(["primary": .string("#00ff00")])])
-        XCTAssertEqual(
-            profile.methods,
-            ["dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)]])
+        XCTAssertEqual(profile.methods, ["dintero_psp.creditcard": ["sca_policy": .string("always")]])
         XCTAssertEqual(profile.extraFields, ["metadata": .object(["team": .string("web")])])
     }
 
@@ -115,7 +113,7 @@ final class StateDocumentTests: XCTestCase {
         account.methodDetails = ["vipps": ["test_processor": .bool(true)]]
         var profile = PaymentProfile(id: "webshop")
         profile.methods = [
-            "dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(false)],
+            "dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(true)],
             "vipps": [:],
         ]
         profile.disabledProducts = ["dintero_psp.applepay": ["sca_policy": .object([:])]]
