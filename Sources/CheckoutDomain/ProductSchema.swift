@@ -4,7 +4,16 @@
 package enum ProductSchema {
     /// The JSON shape an option's value must have.
     package enum ValueKind: Equatable, Sendable {
-        case boolean, string, number, object, array
+        /// `true` or `false`.
+        case boolean
+        /// A JSON string.
+        case string
+        /// A JSON number.
+        case number
+        /// A JSON object (its fields are checked by the schema fixture in the tests, not here).
+        case object
+        /// A JSON array.
+        case array
         /// One of these strings.
         case oneOf([String])
 

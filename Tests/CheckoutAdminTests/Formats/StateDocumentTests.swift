@@ -197,6 +197,23 @@ final class StateDocumentTests: XCTestCase {
                 ["did you mean 'profiles'?", "keys here are: account_id, payment_methods, profiles, settings"]))
     }
 
+    func testAGeneratedProfileIdOfTheOtherEnvironmentIsRefusedWithItsPath() {
+        assertRefusal(
+            document(#""profiles": [{"profile_id": "P12345678.abc", "configuration": {"vipps": {"enabled": true}}}]"#),
+            invalid(
+                "profile id 'P12345678.abc' was generated for a production account, not for 'T12345678' at '$.accounts[0].profiles[0]'",
+                ["a generated profile id starts with its account's environment letter: T for test, P for production"]))
+    }
+
+    func testMethodDetailsAreReadVerbatim() throws {
+        let accounts = try parse(
+            document(
+                #""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "details": {"a": [1, {"b": null}]}}]"#))
+        XCTAssertEqual(
+            accounts.first?.methodDetails,
+            ["vipps": ["a": .array([.number("1"), .object(["b": .null])])]])
+    }
+
     func testUnknownMethodKeyIsRefusedWithItsPath() {
         assertRefusal(
             document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "tpye": "vipps"}]"#),
