@@ -60,8 +60,8 @@ let package = Package(
             name: "CheckoutAdminTests",
             dependencies: ["CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutStore"],
             exclude: [
-                "Support/validate_profiles.py", "Support/schema_check.py", "Support/test_schema_fixtures.py",
-                "Support/dintero_emulator.py", "Support/test_dintero_emulator.py", "Support/run_python_tests.sh",
+                "Support/schema_check.py", "Support/test_schema_fixtures.py", "Support/dintero_emulator.py",
+                "Support/test_dintero_emulator.py", "Support/run_python_tests.sh",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictWarnings

@@ -101,6 +101,7 @@ package struct Audit {
         }
         found += clickToPayFindings(profile)
         found += defaultTypeFindings(profile)
+        found += productFindings(profile)
         if profile.methods.isEmpty && !profile.allActive {
             found.append(
                 finding(
@@ -155,6 +156,15 @@ package struct Audit {
         guard let type = profile.defaultPaymentType else { return [] }
         let clear = { (type: String) in Fix.setProfile(id, profile.id, "default_payment_type=\(type)") }
         var found = typeFindings(type, profile: profile.id, use: "has default", fix: clear(""))
+        // Clearing the default removes this finding and default-not-offered alike, so it is the only one shown.
+        if found.isEmpty && !ProductSchema.canBeDefault(type) {
+            return [
+                finding(
+                    .defaultNotAllowed, profile: profile.id, type: type,
+                    "profile '\(profile.id)' of account '\(id)' has default '\(type)', which Dintero does not accept as a default",
+                    clear(""))
+            ]
+        }
         // Checked before ctp-as-default is added: that warning must not hide this error.
         if found.isEmpty && !account.offers(type, in: profile) {
             found.append(
@@ -171,6 +181,34 @@ package struct Audit {
                     clear(card)))
         }
         return found
+    }
+
+    // Disabled products count too: Dintero's schema checks a product object whether it is enabled or not.
+    // Only the few types a product rule is about are looked at, and messages are built only for findings.
+    private func productFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        let types =
+            profile.methods.keys.filter(ProductSchema.hasProductRule)
+            + profile.disabledProducts.keys.filter { ProductSchema.hasProductRule($0) && profile.methods[$0] == nil }
+        return types.sorted().flatMap { type -> [AuditFinding] in
+            let place = "profile '\(profile.id)' of account '\(id)'"
+            if !ProductSchema.isOfferable(type) {
+                return [
+                    finding(
+                        .productNotOfferable, profile: profile.id, type: type,
+                        "\(place) has '\(type)', which has no product object in Dintero's profile schema",
+                        .removeProfileMethod(id, profile.id, type))
+                ]
+            }
+            let missing = ProductSchema.missingDisplayLabels(
+                type, profile.methods[type] ?? profile.disabledProducts[type] ?? [:])
+            guard !missing.isEmpty else { return [] }
+            return [
+                finding(
+                    .productOptionsMissing, profile: profile.id, type: type,
+                    "\(place) has '\(type)' without \(missing.map { "display.\($0)" }.joined(separator: " and ")), which Dintero requires",
+                    .setProductOption(id, profile.id, type, ProductSchema.exampleDisplay))
+            ]
+        }
     }
 
     private func walletsFindings(_ profile: PaymentProfile) -> [AuditFinding] {

@@ -13,6 +13,9 @@ package enum AuditRule: String, CaseIterable, Sendable, Comparable {
     case currencyInvalid = "currency-invalid"
     case walletsConflict = "wallets-conflict"
     case merchantIncomplete = "merchant-incomplete"
+    case defaultNotAllowed = "default-not-allowed"
+    case productNotOfferable = "product-not-offerable"
+    case productOptionsMissing = "product-options-missing"
 
     /// Error (blocks writes, fails `audit`) or warning.
     package var severity: AuditFinding.Severity {

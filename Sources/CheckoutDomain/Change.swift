@@ -14,7 +14,7 @@ package struct Change: Equatable, Sendable {
     package enum Value: Equatable, Sendable {
         case account(MerchantAccount)
         case setting(key: String, value: String)
-        case method(type: String, currencies: [String])
+        case method(type: String, currencies: [String], details: [String: JSONValue]?)
         case profile(PaymentProfile)
     }
 
@@ -51,7 +51,9 @@ package enum ChangeSet {
         let old = before ?? MerchantAccount(id: id)
         let new = after ?? MerchantAccount(id: id)
         changes += diff(old.settings, new.settings, account: id, kind: .settings) { .setting(key: $0, value: $1) }
-        changes += diff(old.methods, new.methods, account: id, kind: .method) { .method(type: $0, currencies: $1) }
+        changes += diff(old.methodStates, new.methodStates, account: id, kind: .method) {
+            .method(type: $0, currencies: $1.currencies, details: $1.details)
+        }
         changes += diff(old.profiles, new.profiles, account: id, kind: .profile) { .profile($1) }
         return changes
     }
@@ -69,5 +71,18 @@ package enum ChangeSet {
                 action: action, account: account, kind: kind, id: key,
                 before: before.map { value(key, $0) }, after: after.map { value(key, $0) })
         }
+    }
+}
+
+/// A method's currencies with its `details`, compared as one value.
+private struct MethodState: Equatable {
+    let currencies: [String]
+    let details: [String: JSONValue]?
+}
+
+extension MerchantAccount {
+    // Details of a type that is not enabled are ignored: they could not be stored or exported.
+    fileprivate var methodStates: [String: MethodState] {
+        methods.reduce(into: [:]) { $0[$1.key] = MethodState(currencies: $1.value, details: methodDetails[$1.key]) }
     }
 }

@@ -34,7 +34,7 @@ package enum ClickToPay {
             if profile.allActive {
                 result.coveredByActiveTypes.append(profile.id)
             } else if !named.isEmpty || profile.methods[PaymentType.creditCard.identifier] != nil {
-                result.account.profiles[profile.id]?.methods[ctp] = [:]
+                result.account.profiles[profile.id]?.offer(ctp)
             }
         }
         return result
@@ -48,6 +48,7 @@ package enum ClickToPay {
             if account.profiles[id]?.defaultPaymentType == ctp { account.profiles[id]?.defaultPaymentType = nil }
         }
         account.methods[ctp] = nil
+        account.methodDetails[ctp] = nil
     }
 }
 

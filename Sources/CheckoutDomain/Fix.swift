@@ -63,6 +63,18 @@ package struct Fix: Hashable, Sendable {
         Fix(["profile", "set"], [.value(account), .value(profile), .value(assignment)])
     }
 
+    /// `profile set-option <account> <profile> <type> key=json`.
+    package static func setProductOption(_ account: String, _ profile: String, _ type: String, _ assignment: String)
+        -> Fix
+    {
+        Fix(["profile", "set-option"], [.value(account), .value(profile), .value(type), .value(assignment)])
+    }
+
+    /// `profile unset-option <account> <profile> <type> key`.
+    package static func unsetProductOption(_ account: String, _ profile: String, _ type: String, _ key: String) -> Fix {
+        Fix(["profile", "unset-option"], [.value(account), .value(profile), .value(type), .value(key)])
+    }
+
     /// `clicktopay enable <account>`.
     package static func enableClickToPay(_ account: String) -> Fix {
         Fix(["clicktopay", "enable"], [.value(account)])

@@ -7,6 +7,9 @@ package struct MerchantAccount: Equatable, Sendable {
     package var settings: [String: String] = [:]
     /// Enabled payment type → its currencies, sorted.
     package var methods: [String: [String]] = [:]
+    /// Enabled payment type → its `details` object exactly as imported (Apple/Google Pay ids, `domain_names`, …).
+    /// Kept apart from `methods` because most code only needs currencies; an entry without a method means nothing.
+    package var methodDetails: [String: [String: JSONValue]] = [:]
     /// Profile id → profile.
     package var profiles: [String: PaymentProfile] = [:]
 
@@ -57,6 +60,9 @@ package struct PaymentProfile: Equatable, Sendable {
     package var merchantTermsURL: String?
     /// Explicitly offered types → their product options besides `enabled` (e.g. `sca_policy`), passed through.
     package var methods: [String: [String: JSONValue]] = [:]
+    /// Products present with `"enabled": false` → their options. They offer nothing and count for no rule, but
+    /// Dintero keeps their options, so a write-back without them would delete live configuration.
+    package var disabledProducts: [String: [String: JSONValue]] = [:]
     /// `configuration` fields the tool does not manage (`theme`, `countries`, …), passed through.
     package var extraConfiguration: [String: JSONValue] = [:]
     /// Top-level fields the tool does not manage (and `url` fields besides `merchant_terms_url`), passed through.

@@ -13,6 +13,21 @@ package enum ProfileRules {
         }
     }
 
+    /// Refuses an id Dintero generated for the other environment: `T12345678.46dP6T4F1mUXYPeYKYc5Gj` belongs to
+    /// a test account, so it cannot be a production account's profile (and the other way round).
+    package static func validateGeneratedID(_ text: String, for account: String) throws {
+        let bytes = Array(text.utf8.prefix(10))
+        guard bytes.count == 10, bytes[0] == UInt8(ascii: "T") || bytes[0] == UInt8(ascii: "P"),
+            bytes[1...8].allSatisfy(TextRules.isDigit), bytes[9] == UInt8(ascii: "."),
+            bytes[0] != account.utf8.first
+        else { return }
+        let environment = bytes[0] == UInt8(ascii: "T") ? "test" : "production"
+        throw Rejection.invalid(
+            "profile id '\(String(text.prefix(60)).debugEscaped)' was generated for a \(environment) account, not for '\(account)'",
+            hints: ["a generated profile id starts with its account's environment letter: T for test, P for production"]
+        )
+    }
+
     /// Validates a channel.
     package static func validateChannel(_ text: String) throws {
         guard PaymentProfile.channels.contains(text) else {

@@ -8,8 +8,7 @@ package enum AccountDocument {
             "account_id": .string(account.id),
             "settings": .object(
                 account.settings.reduce(into: [:]) { $0[$1.key] = settingJSON(key: $1.key, value: $1.value) }),
-            "payment_methods": .array(
-                account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
+            "payment_methods": paymentOptionsJSON(account),
             "profiles": .array(account.sortedProfiles.map(ProfileDocument.json)),
         ])
     }
@@ -23,8 +22,7 @@ package enum AccountDocument {
         return .object([
             "configuration": .object([
                 "merchant": .object(merchant),
-                "payment_options": .array(
-                    account.sortedMethodTypes.map { methodJSON(type: $0, currencies: account.methods[$0] ?? []) }),
+                "payment_options": paymentOptionsJSON(account),
             ])
         ])
     }
@@ -35,9 +33,23 @@ package enum AccountDocument {
         return .string(value)
     }
 
-    /// `{"type": …, "currencies": [...]}` with currencies sorted.
-    package static func methodJSON(type: String, currencies: [String]) -> JSONValue {
-        .object(["type": .string(type), "currencies": .array(currencies.sorted().map(JSONValue.string))])
+    /// The account's methods in type order, each with its `details` when it has them.
+    package static func paymentOptionsJSON(_ account: MerchantAccount) -> JSONValue {
+        .array(
+            account.sortedMethodTypes.map {
+                methodJSON(type: $0, currencies: account.methods[$0] ?? [], details: account.methodDetails[$0])
+            })
+    }
+
+    /// `{"type": …, "currencies": [...], "details": {…}}` with currencies sorted; `details` only when present.
+    package static func methodJSON(type: String, currencies: [String], details: [String: JSONValue]? = nil)
+        -> JSONValue
+    {
+        var method: [String: JSONValue] = [
+            "type": .string(type), "currencies": .array(currencies.sorted().map(JSONValue.string)),
+        ]
+        if let details { method["details"] = .object(details) }
+        return .object(method)
     }
 }
 
@@ -60,7 +72,8 @@ package enum ChangeDocument {
         switch value {
         case .account(let account): return AccountDocument.stateJSON(account)
         case .setting(let key, let value): return AccountDocument.settingJSON(key: key, value: value)
-        case .method(let type, let currencies): return AccountDocument.methodJSON(type: type, currencies: currencies)
+        case .method(let type, let currencies, let details):
+            return AccountDocument.methodJSON(type: type, currencies: currencies, details: details)
         case .profile(let profile): return ProfileDocument.json(profile)
         }
     }

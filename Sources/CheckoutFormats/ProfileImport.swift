@@ -1,13 +1,19 @@
 import CheckoutDomain
 
 /// Reads a profile in the shape Dintero's API returns: read-only fields are
-/// dropped, products with `"enabled": false` are not offered, unknown fields are kept for export.
+/// dropped at any depth, products with `"enabled": false` are kept as disabled products with their options,
+/// unknown fields are kept for export; required fields at their default are left for export to put back.
 package struct ProfileImport {
     /// The JSON path of the profile object, e.g. `$` or `$[2]` or `$.accounts[0].profiles[1]`.
     package let path: String
+    /// Whether a disabled foreign `*.clicktopay` is dropped with a warning (Dintero's responses, which may carry
+    /// one) rather than refused (state documents, which say what the store is to hold).
+    package var dropsDisabledForeignClickToPay = false
+    /// What was dropped on the way in and deserves a word, e.g. a disabled `payex.clicktopay`.
+    package private(set) var warnings: [String] = []
 
     /// Parses one profile object.
-    package func profile(from value: JSONValue) throws -> PaymentProfile {
+    package mutating func profile(from value: JSONValue) throws -> PaymentProfile {
         let fields = try object(value, at: path)
         guard case .string(let id)? = fields["profile_id"] else {
             throw invalid(
@@ -15,15 +21,15 @@ package struct ProfileImport {
         }
         try ProfileRules.validateID(id)
         var profile = PaymentProfile(id: id)
-        for (key, field) in fields where !ProfileDocument.readOnlyFields.contains(key) && key != "profile_id" {
+        for (key, field) in fields where !ReadOnlyFields.profileEnvelope.contains(key) && key != "profile_id" {
             try read(key, field, into: &profile)
         }
         guard fields["configuration"] != nil else { throw invalid(path, "'configuration' is missing") }
         try PassThroughLimit.validate(profile, at: path)
-        return profile
+        return profile.minimized
     }
 
-    private func read(_ key: String, _ field: JSONValue, into profile: inout PaymentProfile) throws {
+    private mutating func read(_ key: String, _ field: JSONValue, into profile: inout PaymentProfile) throws {
         switch key {
         case "description":
             if case .null = field { return }
@@ -37,13 +43,16 @@ package struct ProfileImport {
             }
             if !url.isEmpty { profile.extraFields["url"] = .object(url) }
         case "configuration":
-            try readConfiguration(try object(field, at: "\(path).configuration"), into: &profile)
+            let configuration = ReadOnlyFields.strippingConfiguration(try object(field, at: "\(path).configuration"))
+            try readConfiguration(configuration, into: &profile)
         default:
             profile.extraFields[key] = field
         }
     }
 
-    private func readConfiguration(_ configuration: [String: JSONValue], into profile: inout PaymentProfile) throws {
+    private mutating func readConfiguration(_ configuration: [String: JSONValue], into profile: inout PaymentProfile)
+        throws
+    {
         let base = "\(path).configuration"
         for (key, field) in configuration {
             let at = "\(base).\(key)"
@@ -63,19 +72,17 @@ package struct ProfileImport {
             case _ where PaymentCatalogue.gatewayNames.contains(key):
                 try readGateway(key, try object(field, at: at), at: at, into: &profile)
             default:
-                try refuseHiddenClickToPay(key, field, at: at)
-                profile.extraConfiguration[key] = field
+                profile.extraConfiguration[key] = try withoutHiddenClickToPay(key, field, at: at)
             }
         }
     }
 
-    private func readGateway(
+    private mutating func readGateway(
         _ gateway: String, _ products: [String: JSONValue], at: String, into profile: inout PaymentProfile
     ) throws {
         for (product, field) in products {
-            if ProfileDocument.readOnlyProductFields.contains(product), field.objectValue == nil { continue }
-            // Gateway-level options that are not products (e.g. `payex.dynamic_descriptor`) are passed
-            // through; export merges the offered products back into the same object.
+            // Gateway-level fields that are not products (`payex.dynamic_descriptor`, the `type` discriminator)
+            // are passed through; export merges the products back into the same object.
             guard field.objectValue != nil || PaymentCatalogue.gateway(gateway, has: product) else {
                 var options = profile.extraConfiguration[gateway]?.objectValue ?? [:]
                 options[product] = field
@@ -83,6 +90,10 @@ package struct ProfileImport {
                 continue
             }
             let type = "\(gateway).\(product)"
+            if PaymentType.isForeignClickToPay(type), isDroppable(field) {
+                warnings.append(droppedClickToPayWarning(type, at: "\(at).\(product)"))
+                continue
+            }
             _ = try paymentType(type, at: "\(at).\(product)")
             try readProduct(type: type, field, at: "\(at).\(product)", into: &profile)
         }
@@ -91,15 +102,34 @@ package struct ProfileImport {
     private func readProduct(type: String, _ field: JSONValue, at: String, into profile: inout PaymentProfile) throws {
         var options = try object(field, at: at)
         let enabled = try bool(options.removeValue(forKey: "enabled") ?? .bool(false), at: "\(at).enabled")
-        for key in ProfileDocument.readOnlyProductFields { options.removeValue(forKey: key) }
-        if enabled { profile.methods[type] = options }
+        if enabled {
+            profile.methods[type] = options
+        } else {
+            profile.disabledProducts[type] = options
+        }
     }
 
-    // `acme.clicktopay` hides a foreign Click to Pay in a field that is not a known gateway.
-    private func refuseHiddenClickToPay(_ key: String, _ field: JSONValue, at: String) throws {
-        if field.objectValue?["clicktopay"] != nil, key != "dintero_psp" {
+    // A foreign Click to Pay that offers nothing: a product object that is not enabled. Anything else is refused.
+    private func isDroppable(_ product: JSONValue) -> Bool {
+        dropsDisabledForeignClickToPay && product.objectValue != nil && product["enabled"]?.boolValue != true
+    }
+
+    private func droppedClickToPayWarning(_ type: String, at: String) -> String {
+        "dropped disabled '\(type)' at '\(at)': Click to Pay is only offered through 'dintero_psp.clicktopay'"
+    }
+
+    // `acme.clicktopay` hides a foreign Click to Pay in a field that is not a known gateway: refused when
+    // enabled, dropped with a warning when disabled (the store never holds one either way).
+    private mutating func withoutHiddenClickToPay(_ key: String, _ field: JSONValue, at: String) throws -> JSONValue {
+        guard var members = field.objectValue, let product = members["clicktopay"], key != "dintero_psp" else {
+            return field
+        }
+        if !isDroppable(product) {
             throw PaymentType.foreignClickToPayRejection("\(key).clicktopay").located(at: "\(at).clicktopay")
         }
+        warnings.append(droppedClickToPayWarning("\(key).clicktopay", at: "\(at).clicktopay"))
+        members.removeValue(forKey: "clicktopay")
+        return .object(members)
     }
 
     private func paymentType(_ text: String, at: String) throws -> String {
@@ -132,7 +162,7 @@ package struct ProfileImport {
         return rejection
     }
 
-    /// A value from its parts.
+    /// A reader for the profile object at `path`.
     package init(path: String) {
         self.path = path
     }
@@ -148,6 +178,7 @@ package enum PassThroughLimit {
         let size =
             compactObjectText(profile.extraConfiguration).utf8.count + compactObjectText(profile.extraFields).utf8.count
             + profile.methods.values.reduce(0) { $0 + compactObjectText($1).utf8.count }
+            + profile.disabledProducts.values.reduce(0) { $0 + compactObjectText($1).utf8.count }
         guard size <= maximumBytes else {
             throw Rejection.invalid(
                 "profile '\(profile.id.excerpt())' at '\(path)' carries \(size) bytes of pass-through fields; at most \(maximumBytes)"

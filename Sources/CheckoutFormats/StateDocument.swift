@@ -77,7 +77,7 @@ package struct StateReader {
         let id = try located("\(path).account_id") { try AccountID(parsing: idText).rawValue }
         var account = MerchantAccount(id: id)
         account.settings = try settings(fields["settings"], at: "\(path).settings")
-        account.methods = try methods(fields["payment_methods"], at: "\(path).payment_methods")
+        (account.methods, account.methodDetails) = try methods(fields["payment_methods"], at: "\(path).payment_methods")
         account.profiles = try profiles(fields["profiles"], at: "\(path).profiles", account: id)
         return account
     }
@@ -108,12 +108,15 @@ package struct StateReader {
         return settings
     }
 
-    private func methods(_ value: JSONValue?, at path: String) throws -> [String: [String]] {
+    private func methods(_ value: JSONValue?, at path: String) throws -> (
+        [String: [String]], [String: [String: JSONValue]]
+    ) {
         var methods: [String: [String]] = [:]
+        var details: [String: [String: JSONValue]] = [:]
         for (index, entry) in try StateReader.array(value, at: path).enumerated() {
             let at = "\(path)[\(index)]"
             let fields = try StateReader.object(entry, at: at)
-            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "type"], at: at)
+            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "details", "type"], at: at)
             guard let typeText = fields["type"]?.stringValue else {
                 throw StateReader.invalid(at, "'type' is missing or not a string")
             }
@@ -132,8 +135,9 @@ package struct StateReader {
             guard methods.updateValue(valid, forKey: type) == nil else {
                 throw StateReader.invalid(at, "method '\(type)' appears twice")
             }
+            if let value = fields["details"] { details[type] = try StateReader.object(value, at: "\(at).details") }
         }
-        return methods
+        return (methods, details)
     }
 
     private func profiles(_ value: JSONValue?, at path: String, account: String) throws -> [String: PaymentProfile] {
@@ -141,7 +145,11 @@ package struct StateReader {
         for (index, entry) in try StateReader.array(value, at: path).enumerated() {
             let at = "\(path)[\(index)]"
             let profile: PaymentProfile
-            do { profile = try ProfileImport(path: at).profile(from: entry) } catch let rejection as Rejection {
+            do {
+                var reader = ProfileImport(path: at)
+                profile = try reader.profile(from: entry)
+                try ProfileRules.validateGeneratedID(profile.id, for: account)
+            } catch let rejection as Rejection {
                 // Field rules (id, description, channel, terms URL) do not know the path; the reader's own refusals do.
                 throw rejection.escaped.located(at: at)
             }

@@ -11,12 +11,12 @@ package struct AccountLoader {
     private static let queries = [
         "SELECT id FROM account",
         "SELECT account_id, key, value FROM setting",
-        "SELECT account_id, type, currencies FROM payment_method",
+        "SELECT account_id, type, currencies, details FROM payment_method",
         """
         SELECT account_id, profile_id, description, channel, auto_capture, all_active, default_payment_type,
                merchant_terms_url, extra_configuration, extra_fields FROM profile
         """,
-        "SELECT account_id, profile_id, type, options FROM profile_method",
+        "SELECT account_id, profile_id, type, options, enabled FROM profile_method",
     ]
 
     /// The named accounts (nil: all), sorted by id; names that do not exist are skipped.
@@ -47,13 +47,22 @@ package struct AccountLoader {
             var account = MerchantAccount(id: cursors[0].statement.row.text(0))
             try cursors[0].next()
             try cursors[1].drain(account.id) { account.settings[$0.text(1)] = $0.text(2) }
-            try cursors[2].drain(account.id) { account.methods[$0.text(1)] = CurrencyList.decode($0.text(2)) }
+            try cursors[2].drain(account.id) { row in
+                account.methods[row.text(1)] = CurrencyList.decode(row.text(2))
+                if let details = row.optionalText(3) { account.methodDetails[row.text(1)] = StoredJSON.object(details) }
+            }
             try cursors[3].drain(account.id) { row in
                 let profile = AccountLoader.profile(from: row)
                 account.profiles[profile.id] = profile
             }
-            try cursors[4].drain(account.id) {
-                account.profiles[$0.text(1)]?.methods[$0.text(2)] = StoredJSON.object($0.text(3))
+            try cursors[4].drain(account.id) { row in
+                // Minimized like an import, so a store written by other means compares equal to its own dump.
+                let options = ProductSchema.minimized(row.text(2), StoredJSON.object(row.text(3)))
+                if row.bool(4) {
+                    account.profiles[row.text(1)]?.methods[row.text(2)] = options
+                } else {
+                    account.profiles[row.text(1)]?.disabledProducts[row.text(2)] = options
+                }
             }
             accounts.append(account)
         }

@@ -26,7 +26,7 @@ package enum Schema {
     package static var currentVersion: Int { migrations.count }
 
     /// Migration N (1-based) brings a store from version N-1 to N. Never edit a released step: add one.
-    package static let migrations: [String] = [version1]
+    package static let migrations: [String] = [version1, version2]
 
     // The Click to Pay provider rule lives in the store too, twice over: a CHECK constraint and a trigger
     // (a raw `sqlite3` session can turn off either, not both), so no row can offer `<gateway>.clicktopay`
@@ -95,6 +95,15 @@ package enum Schema {
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
         CREATE TRIGGER history_is_append_only_on_delete BEFORE DELETE ON history
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        """
+
+    // Lossless copies of Dintero's configuration: an account method's `details` object exactly as imported
+    // (a PUT without it deletes it live), and profile products kept while disabled (`enabled = 0`) so their
+    // options survive. Existing rows keep their meaning: no details, every product offered.
+    private static let version2 = """
+        ALTER TABLE payment_method ADD COLUMN details TEXT
+            CHECK (details IS NULL OR (json_valid(details) AND json_type(details) = 'object'));
+        ALTER TABLE profile_method ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1));
         """
 
     /// The message the store raises; the CLI recognises it to report a policy violation.

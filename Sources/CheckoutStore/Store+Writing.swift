@@ -55,12 +55,17 @@ extension Store {
                     INSERT INTO setting (account_id, key, value) VALUES (?, ?, ?)
                     ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value
                     """, [.text(change.account), .text(key), .text(value)])
-            case (.method, .method(let type, let currencies)?):
+            case (.method, .method(let type, let currencies, let details)?):
                 try database.execute(
                     """
-                    INSERT INTO payment_method (account_id, type, currencies) VALUES (?, ?, ?)
-                    ON CONFLICT (account_id, type) DO UPDATE SET currencies = excluded.currencies
-                    """, [.text(change.account), .text(type), .text(CurrencyList.encode(currencies))])
+                    INSERT INTO payment_method (account_id, type, currencies, details) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (account_id, type) DO UPDATE SET currencies = excluded.currencies,
+                                                                 details = excluded.details
+                    """,
+                    [
+                        .text(change.account), .text(type), .text(CurrencyList.encode(currencies)),
+                        SQLiteValue(details.map(StoredJSON.text)),
+                    ])
             case (.profile, .profile(let profile)?):
                 try deleteProfile(account: change.account, id: change.id)
                 try insertProfile(profile, account: change.account)
@@ -115,10 +120,17 @@ extension Store {
                 .text(StoredJSON.text(profile.extraFields)),
             ])
         let statement = try database.cachedStatement(
-            "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES (?, ?, ?, ?)")
+            "INSERT INTO profile_method (account_id, profile_id, type, options, enabled) VALUES (?, ?, ?, ?, ?)")
         for type in profile.sortedMethodTypes {
             try statement.execute([
                 .text(account), .text(profile.id), .text(type), .text(StoredJSON.text(profile.methods[type] ?? [:])),
+                .integer(1),
+            ])
+        }
+        for (type, options) in profile.disabledProducts.sorted(by: { $0.key < $1.key })
+        where profile.methods[type] == nil {
+            try statement.execute([
+                .text(account), .text(profile.id), .text(type), .text(StoredJSON.text(options)), .integer(0),
             ])
         }
     }

@@ -33,8 +33,9 @@ enum ChangeText {
         switch value {
         case .account(let account): return account.id
         case .setting(_, let value): return "'\(value.debugEscaped)'"
-        case .method(_, let currencies):
-            return currencies.isEmpty ? "(no currencies)" : currencies.joined(separator: ", ")
+        case .method(_, let currencies, let details):
+            let text = currencies.isEmpty ? "(no currencies)" : currencies.joined(separator: ", ")
+            return details == nil ? text : text + " with details"
         case .profile(let profile): return profileSummary(profile)
         }
     }

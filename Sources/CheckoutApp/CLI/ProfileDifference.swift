@@ -15,6 +15,10 @@ enum ProfileDifference {
         }
         let options = new.sortedMethodTypes.filter { old.methods[$0] != nil && old.methods[$0] != new.methods[$0] }
         if !options.isEmpty { parts.append("options of \(options.joined(separator: ", "))") }
+        let disabled = Set(old.disabledProducts.keys).union(new.disabledProducts.keys).sorted().filter {
+            old.disabledProducts[$0] != new.disabledProducts[$0]
+        }
+        if !disabled.isEmpty { parts.append("disabled \(disabled.joined(separator: ", "))") }
         if old.extraConfiguration != new.extraConfiguration || old.extraFields != new.extraFields {
             parts.append("pass-through fields")
         }

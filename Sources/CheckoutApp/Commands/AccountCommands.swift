@@ -5,7 +5,7 @@ import CheckoutStore
 /// `account …`: merchant accounts.
 enum AccountCommands {
     /// The family's commands.
-    static let all: [CommandSpec] = [add, list, show, remove, export]
+    static let all: [CommandSpec] = [add, list, show, remove] + AccountTransferCommands.all
 
     private static let name = Option.value("name", "TEXT", "the merchant's name (the 'name' setting)")
 
@@ -88,19 +88,6 @@ enum AccountCommands {
                 account = nil
             }
             ChangeText.report(changes, in: context, noChange: "nothing removed")
-            return 0
-        })
-
-    static let export = CommandSpec(
-        path: ["account", "export"], summary: "Export the /v1/admin/checkout request body for an account",
-        arguments: [.account], options: [SharedOptions.output],
-        examples: [
-            Example(
-                command: "account export T12345678 --output checkout.json", explanation: "the body to PUT to Dintero")
-        ],
-        run: { context in
-            let account = try context.readAccount(try context.accountArgument())
-            try context.emitDocument(AccountDocument.checkoutConfigurationJSON(account))
             return 0
         })
 

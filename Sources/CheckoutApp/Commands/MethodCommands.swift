@@ -18,29 +18,49 @@ enum MethodCommands {
     static let types = CommandSpec(
         path: ["method", "types"], summary: "List Dintero's payment types, noting the forbidden ones",
         examples: [Example(command: "method types", explanation: "the catalogue")],
+        discussion:
+            "DEFAULT says whether Dintero accepts the type as a profile's default_payment_type; REQUIRED lists the options its product object must carry besides enabled (the tool fills in false or the type discriminator; dintero.external's display labels must be set).",
         run: { context in
-            let rows = PaymentCatalogue.allIdentifiers.map { identifier -> [String] in
-                let forbidden = PaymentType.isForeignClickToPay(identifier)
-                let parts = identifier.split(separator: ".", maxSplits: 1).map(String.init)
-                return [
-                    identifier, parts[0], parts.count > 1 ? parts[1] : "-",
-                    forbidden ? "forbidden: Click to Pay only through dintero_psp.clicktopay" : "",
-                ]
-            }
+            let rows = PaymentCatalogue.allIdentifiers.map(typeRow)
             if context.options.json {
-                let types = rows.map { row -> JSONValue in
-                    .object([
-                        "type": .string(row[0]), "gateway": .string(row[1]),
-                        "product": row[2] == "-" ? .null : .string(row[2]),
-                        "allowed": .bool(row[3].isEmpty), "note": row[3].isEmpty ? .null : .string(row[3]),
-                    ])
-                }
+                let types = PaymentCatalogue.allIdentifiers.map(typeJSON)
                 context.emit(versioned: ["types": .array(types)])
             } else {
-                context.emit(table: Table(headers: ["TYPE", "GATEWAY", "PRODUCT", "NOTE"], rows: rows))
+                context.emit(
+                    table: Table(headers: ["TYPE", "GATEWAY", "PRODUCT", "DEFAULT", "REQUIRED", "NOTE"], rows: rows))
             }
             return 0
         })
+
+    private static func typeRow(_ identifier: String) -> [String] {
+        let parts = identifier.split(separator: ".", maxSplits: 1).map(String.init)
+        let required = ProductSchema.requiredOptionNames(for: identifier)
+        return [
+            identifier, parts[0], parts.count > 1 ? parts[1] : "-",
+            ProductSchema.canBeDefault(identifier) ? "yes" : "no",
+            required.isEmpty ? "-" : required.joined(separator: ", "), note(identifier) ?? "",
+        ]
+    }
+
+    private static func typeJSON(_ identifier: String) -> JSONValue {
+        let parts = identifier.split(separator: ".", maxSplits: 1).map(String.init)
+        let note = note(identifier)
+        return .object([
+            "type": .string(identifier), "gateway": .string(parts[0]),
+            "product": parts.count > 1 ? .string(parts[1]) : .null,
+            "allowed": .bool(!PaymentType.isForeignClickToPay(identifier)), "note": note.map(JSONValue.string) ?? .null,
+            "can_be_default": .bool(ProductSchema.canBeDefault(identifier)),
+            "in_profile": .bool(ProductSchema.isOfferable(identifier)),
+            "required_options": .array(ProductSchema.requiredOptionNames(for: identifier).map(JSONValue.string)),
+        ])
+    }
+
+    private static func note(_ identifier: String) -> String? {
+        if PaymentType.isForeignClickToPay(identifier) {
+            return "forbidden: Click to Pay only through dintero_psp.clicktopay"
+        }
+        return ProductSchema.isOfferable(identifier) ? nil : "account method and default only; not in a profile"
+    }
 
     static let list = CommandSpec(
         path: ["method", "list"], summary: "List the payment methods enabled on an account",
@@ -131,6 +151,7 @@ enum MethodCommands {
             if profile.defaultPaymentType == typeText { account.profiles[profile.id]?.defaultPaymentType = nil }
         }
         account.methods[typeText] = nil
+        account.methodDetails[typeText] = nil
     }
 }
 

@@ -6,7 +6,8 @@ import CheckoutStore
 enum ProfileCommands {
     /// The family's commands.
     static let all: [CommandSpec] =
-        [add, list, show, set, addMethod, removeMethod, remove] + ProfileTransferCommands.all
+        [add, list, show, set, addMethod, removeMethod, remove] + ProductOptionCommands.all
+        + ProfileTransferCommands.all
 
     private static let types = ArgumentSpec(
         name: "type", arity: .oneOrMore, help: "payment type, e.g. dintero_psp.creditcard",
@@ -31,6 +32,7 @@ enum ProfileCommands {
             let id = try context.accountArgument()
             let profileID = context.arguments.word(.profile)
             try ProfileRules.validateID(profileID)
+            try ProfileRules.validateGeneratedID(profileID, for: id.rawValue)
             let options = try ProfileOptions(context.arguments)
             var existed = false
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
@@ -83,18 +85,19 @@ enum ProfileCommands {
                 return 0
             }
             context.emit(
-                KeyValueText.render([
-                    ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
-                    ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)),
-                    ("all_active", String(profile.allActive)),
-                    ("default_payment_type", profile.defaultPaymentType ?? "-"),
-                    ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
-                    (
-                        "methods",
-                        profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")
-                    ),
-                    ("offers", offered(profile, in: account)),
-                ]))
+                KeyValueText.render(
+                    [
+                        ("profile", profile.id), ("account", account.id), ("description", profile.description ?? "-"),
+                        ("channel", profile.channel), ("auto_capture", String(profile.autoCapture)),
+                        ("all_active", String(profile.allActive)),
+                        ("default_payment_type", profile.defaultPaymentType ?? "-"),
+                        ("merchant_terms_url", profile.merchantTermsURL ?? "-"),
+                        (
+                            "methods",
+                            profile.sortedMethodTypes.isEmpty ? "-" : profile.sortedMethodTypes.joined(separator: ", ")
+                        ),
+                        ("offers", offered(profile, in: account)),
+                    ] + disabledLine(profile)))
             return 0
         })
 
@@ -136,9 +139,7 @@ enum ProfileCommands {
         run: { context in
             let types = try context.arguments.words(types).map(PaymentType.init(parsing:))
             return try editMethods(context, noChange: "no changes: the profile already offers them") { profile in
-                for type in types where profile.methods[type.identifier] == nil {
-                    profile.methods[type.identifier] = [:]
-                }
+                for type in types { profile.offer(type.identifier) }
             }
         })
 
@@ -154,8 +155,14 @@ enum ProfileCommands {
             let words = context.arguments.words(types)
             return try editMethods(context, noChange: "no changes: the profile does not offer them") { profile in
                 // A stored type is removable even when not in the catalogue, so bad rows can be cleaned up.
-                for word in words where profile.methods[word] == nil { _ = try PaymentType(parsing: word) }
-                for word in words { profile.methods[word] = nil }
+                for word in words where profile.methods[word] == nil && profile.disabledProducts[word] == nil {
+                    _ = try PaymentType(parsing: word)
+                }
+                // A disabled product goes too: removing a type from a profile removes its product object.
+                for word in words {
+                    profile.methods[word] = nil
+                    profile.disabledProducts[word] = nil
+                }
             }
         })
 
@@ -190,6 +197,12 @@ enum ProfileCommands {
         }
         ChangeText.report(changes, in: context, noChange: noChange)
         return 0
+    }
+
+    // Disabled products offer nothing but are part of the profile Dintero has; shown only when there are some.
+    private static func disabledLine(_ profile: PaymentProfile) -> [(String, String)] {
+        profile.disabledProducts.isEmpty
+            ? [] : [("disabled", profile.disabledProducts.keys.sorted().joined(separator: ", "))]
     }
 
     /// What a profile offers, as text.

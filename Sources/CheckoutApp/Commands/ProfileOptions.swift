@@ -56,7 +56,7 @@ struct ProfileOptions {
         var profile = try copyFrom.map { try account.existingProfile($0) } ?? PaymentProfile(id: id)
         profile.id = id
         if let description { profile.description = description }
-        for type in methods where profile.methods[type.identifier] == nil { profile.methods[type.identifier] = [:] }
+        for type in methods { profile.offer(type.identifier) }
         if let defaultType { profile.defaultPaymentType = defaultType.identifier }
         if let allActive { profile.allActive = allActive }
         if let channel { profile.channel = channel }

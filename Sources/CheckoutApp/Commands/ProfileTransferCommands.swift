@@ -23,11 +23,13 @@ enum ProfileTransferCommands {
                 command: "profile export T12345678 --output profiles.json", explanation: "every profile as a JSON array"
             ),
         ],
-        discussion: "One profile named: a JSON object. None or several: a JSON array sorted by profile id.",
+        discussion:
+            "One profile named: a JSON object. None or several: a JSON array sorted by profile id. A profile Dintero's schema would reject (a default it does not accept, a product it has no object for, dintero.external without display labels) is refused, naming each field and the command that fixes it.",
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             let names = context.arguments.words(exported)
             let profiles = try names.isEmpty ? account.sortedProfiles : names.map(account.existingProfile)
+            try ExportGate.checkProfiles(profiles, of: account)
             let documents = profiles.sorted { $0.id < $1.id }.map(ProfileDocument.json)
             try context.emitDocument(names.count == 1 ? documents[0] : .array(documents))
             return 0
@@ -44,11 +46,12 @@ enum ProfileTransferCommands {
                 explanation: "import what GET /v1/admin/session/profiles returned")
         ],
         discussion:
-            "Read-only fields (id, created_at, updated_at, …, payability, type) are dropped; unknown fields are kept and exported again.",
+            "Read-only fields (id, created_at, updated_at, …, publish[].status, discounts.type, payout.payment_products) are dropped at any depth; disabled products keep their options; unknown fields are kept and exported again. Profiles with deleted_at are skipped and reported; a disabled foreign *.clicktopay is dropped with a warning.",
         run: { context in
             let id = try context.accountArgument()
             let file = context.arguments.word(.inputFile)
-            let profiles = try readProfiles(from: file, context)
+            let batch = try ProfileBatch.read(file, for: id.rawValue, context)
+            let profiles = batch.profiles
             let replace = context.arguments[replace]
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let existing = profiles.map(\.id).filter { account.profiles[$0] != nil }
@@ -61,29 +64,12 @@ enum ProfileTransferCommands {
                 }
                 for profile in profiles { account.profiles[profile.id] = profile }
             }
-            ChangeText.report(changes, in: context, noChange: "no changes: the profiles are already as in '\(file)'")
+            batch.reportSkipped(in: context)
+            ChangeText.report(
+                changes, in: context, noChange: "no changes: the profiles are already as in '\(file)'",
+                extra: batch.json)
             return 0
         })
-
-    private static func readProfiles(from file: String, _ context: CommandContext) throws -> [PaymentProfile] {
-        let document = try JSONInput.read(file, context)
-        let items: [(JSONValue, String)]
-        switch document {
-        case .object: items = [(document, "$")]
-        case .array(let elements): items = elements.enumerated().map { ($1, "$[\($0)]") }
-        default:
-            throw Rejection.invalid(
-                "'\(file)' holds \(document.typeName), expected a profile object or an array of them")
-        }
-        var seen: [String: String] = [:]
-        return try items.map { value, path in
-            let profile = try ProfileImport(path: path).profile(from: value)
-            if let first = seen.updateValue(path, forKey: profile.id) {
-                throw Rejection.invalid("profile '\(profile.id)' appears twice in '\(file)' (at \(first) and \(path))")
-            }
-            return profile
-        }
-    }
 }
 
 /// Reads a JSON document from a file or stdin, refusing what is not UTF-8 JSON with where it failed.

@@ -426,7 +426,7 @@ final class CommandLineParserTests: CLITestCase {
     func testGroupWithoutSubcommandNamesTheSubcommands() {
         assertRun(
             cli.run("account"), status: 2,
-            stderr: "error: 'account' needs a subcommand: add, export, list, remove, show\n"
+            stderr: "error: 'account' needs a subcommand: add, export, import, list, remove, show\n"
                 + "hint: see 'checkout-admin account --help'\n")
     }
 

@@ -39,7 +39,10 @@ final class CompleterTests: CLITestCase {
     func testGroupOffersItsSubcommands() {
         XCTAssertEqual(
             candidates("profile", ""),
-            ["add", "add-method", "export", "import", "list", "remove", "remove-method", "set", "show"])
+            [
+                "add", "add-method", "export", "import", "list", "remove", "remove-method", "set", "set-option", "show",
+                "unset-option",
+            ])
     }
 
     func testSubcommandsAreFilteredByThePrefix() {

@@ -22,6 +22,7 @@ final class OutputTargetTests: CLITestCase {
     }
 
     func testExportOverTheStoreWALThroughAnotherPathIsRefused() {
+        cli.succeed("settings set T12345678 name=Shop logo_url=https://example.com/logo.png")
         let walByAnotherPath = "\(cli.directory)/../\((cli.directory as NSString).lastPathComponent)/store.sqlite-wal"
         assertRun(
             cli.run(["account", "export", "T12345678", "--output", walByAnotherPath]), status: 3,

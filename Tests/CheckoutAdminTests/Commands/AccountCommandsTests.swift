@@ -413,7 +413,8 @@ final class AccountCommandsTests: CLITestCase {
                           "auto_capture": false,
                           "dintero_psp": {
                             "creditcard": {
-                              "enabled": true
+                              "enabled": true,
+                              "generate_payment_token": false
                             }
                           }
                         },
@@ -697,11 +698,29 @@ final class AccountCommandsTests: CLITestCase {
                 """)
     }
 
-    func testExportOfAnEmptyAccountHasAnEmptyMerchantAndNoOptions() {
+    func testExportOfAnAccountWithoutNameAndLogoIsRefusedNamingBoth() {
         cli.succeed("account add P12345678")
         assertRun(
-            cli.run("account export P12345678"), status: 0,
-            stdout: "{\n  \"configuration\": {\n    \"merchant\": {},\n    \"payment_options\": []\n  }\n}\n")
+            cli.run("account export P12345678"), status: 3,
+            stderr: """
+                error: refused to export account 'P12345678': Dintero's schema would reject it
+                hint: checkout-admin settings set P12345678 name=… logo_url=…
+                  account 'P12345678' lacks name and logo_url, which Dintero requires (merchant-incomplete)
+
+                """)
+    }
+
+    func testExportRefusalInJSONCarriesTheFindings() throws {
+        cli.succeed("account add P12345678 --name Shop")
+        let result = cli.run("account export P12345678 --json")
+        XCTAssertEqual(result.status, 3)
+        XCTAssertEqual(result.stdout, "")
+        let error = try XCTUnwrap(JSONValue(parsing: result.stderr)["error"])
+        XCTAssertEqual(error["code"], .string("invalid_value"))
+        XCTAssertEqual(error["findings"]?.arrayValue?.map { $0["rule"] }, [.string("merchant-incomplete")])
+        XCTAssertEqual(
+            error["findings"]?.arrayValue?.first?["message"],
+            .string("account 'P12345678' lacks logo_url, which Dintero requires"))
     }
 
     func testExportWithJSONIsTheSameDocument() {

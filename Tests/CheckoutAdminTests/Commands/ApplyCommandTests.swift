@@ -409,7 +409,8 @@ final class ApplyCommandTests: CLITestCase {
              "url": {"merchant_terms_url": "https://example.com/terms", "callback": "https://example.com/cb"},
              "configuration": {"active_payment_types": {"enabled": false}, "auto_capture": false,
                                "theme": {"primary": "#00ff00", "logo": null},
-                               "dintero_psp": {"creditcard": {"enabled": true, "sca_policy": "always", "limits": [1, 2]}}}}
+                               "dintero_psp": {"creditcard": {"enabled": true, "sca_policy": "always", "limits": [1, 2],
+                                                              "generate_payment_token": false}}}}
             """#
         cli.succeed("apply \(cli.file("state.json", document(profiles: "[\(profile)]")))")
         let dumped = try JSONValue(parsing: cli.succeed("dump").stdout)
@@ -683,7 +684,7 @@ final class ApplyCommandTests: CLITestCase {
             document(methods: #"[{"type": "dintero_psp.creditcard", "currencies": ["NOK"], "enabled": true}]"#),
             stderr: """
                 error: invalid state document at '$.accounts[0].payment_methods[0]': unknown key 'enabled'
-                hint: keys here are: currencies, type
+                hint: keys here are: currencies, details, type
 
                 """)
     }

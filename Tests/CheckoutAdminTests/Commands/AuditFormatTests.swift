@@ -35,7 +35,9 @@ final class AuditFormatTests: CLITestCase {
     }
 
     func testGitHubFormatEscapesPropertiesAndData() throws {
-        try sql("INSERT INTO profile_method VALUES ('T12345678', 'web', 'foo.bar', '{}');")
+        try sql(
+            "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES ('T12345678', 'web', 'foo.bar', '{}');"
+        )
         let lines = cli.run("audit --format github").stdout.split(separator: "\n")
         XCTAssertTrue(
             lines.contains(

@@ -279,10 +279,12 @@ final class ClickToPayCommandsTests: CLITestCase {
                           "auto_capture": false,
                           "dintero_psp": {
                             "clicktopay": {
-                              "enabled": true
+                              "enabled": true,
+                              "generate_payment_token": false
                             },
                             "creditcard": {
-                              "enabled": true
+                              "enabled": true,
+                              "generate_payment_token": false
                             }
                           }
                         },
@@ -296,7 +298,8 @@ final class ClickToPayCommandsTests: CLITestCase {
                           "auto_capture": false,
                           "dintero_psp": {
                             "creditcard": {
-                              "enabled": true
+                              "enabled": true,
+                              "generate_payment_token": false
                             }
                           }
                         },

@@ -82,7 +82,8 @@ final class DumpCommandTests: CLITestCase {
                             "default_payment_type": "dintero_psp.creditcard",
                             "dintero_psp": {
                               "creditcard": {
-                                "enabled": true
+                                "enabled": true,
+                                "generate_payment_token": false
                               }
                             }
                           },

@@ -64,7 +64,7 @@ final class HistoryCommandTests: CLITestCase {
         let empty = #"{"account_id":"T12345678","payment_methods":[],"profiles":[],"settings":{}}"#
         let card = #"{"currencies":["NOK"],"type":"dintero_psp.creditcard"}"#
         let profile =
-            #"{"configuration":{"active_payment_types":{"enabled":false},"auto_capture":false,"dintero_psp":{"creditcard":{"enabled":true}}},"profile_id":"webshop"}"#
+            #"{"configuration":{"active_payment_types":{"enabled":false},"auto_capture":false,"dintero_psp":{"creditcard":{"enabled":true,"generate_payment_token":false}}},"profile_id":"webshop"}"#
         XCTAssertEqual(
             try recorded("command, account_id, action, kind, object_id, before, after"),
             [

@@ -27,14 +27,31 @@ final class MethodCommandsTests: CLITestCase {
             "payex.swish", "payex.vipps",
             "santander.debit_account", "seitatech.in_person", "swish.swish", "two.invoice_b2b", "vipps",
         ]
+        let token = "generate_payment_token"
+        let required: [String: String] = [
+            "bambora.creditcard": token, "dintero_psp.creditcard": token, "dintero_psp.clicktopay": token,
+            "dintero_psp.googlepay": token, "payex.creditcard": "\(token), generate_recurrence_token",
+            "collector.invoice": "type", "collector.invoice_b2b": "type", "collector.invoice_b2b_preapproved": "type",
+            "collector.finance": "type", "collector.installment": "type", "instabank.installment": "type",
+            "instabank.postponement": "type", "kravia.invoice_b2b": "require_identity_verification",
+            "kravia.invoice_b2b_grouped": "require_identity_verification",
+            "kravia.invoice_b2c": "require_identity_verification", "dintero.external": "display",
+        ]
+        let notes = [
+            "payex.clicktopay": "forbidden: Click to Pay only through dintero_psp.clicktopay",
+            "collector.installment_b2b_preapproved": "account method and default only; not in a profile",
+        ]
         let rows = types.map { type -> String in
             let parts = type.split(separator: ".").map(String.init)
-            let note = type == "payex.clicktopay" ? "forbidden: Click to Pay only through dintero_psp.clicktopay" : ""
-            return [type, parts[0], parts.count > 1 ? parts[1] : "-", note].joined(separator: "\t")
+            let isDefault = type == "dintero.wallets" || type == "dintero.external" ? "no" : "yes"
+            return [
+                type, parts[0], parts.count > 1 ? parts[1] : "-", isDefault, required[type] ?? "-", notes[type] ?? "",
+            ]
+            .joined(separator: "\t")
         }
         assertRun(
             cli.run("method types"), status: 0,
-            stdout: (["TYPE\tGATEWAY\tPRODUCT\tNOTE"] + rows).joined(separator: "\n") + "\n")
+            stdout: (["TYPE\tGATEWAY\tPRODUCT\tDEFAULT\tREQUIRED\tNOTE"] + rows).joined(separator: "\n") + "\n")
     }
 
     func testTypesDoesNotCreateTheStore() {
@@ -57,6 +74,7 @@ final class MethodCommandsTests: CLITestCase {
                     "type": .string("payex.clicktopay"), "gateway": .string("payex"), "product": .string("clicktopay"),
                     "allowed": .bool(false),
                     "note": .string("forbidden: Click to Pay only through dintero_psp.clicktopay"),
+                    "can_be_default": .bool(true), "in_profile": .bool(true), "required_options": .array([]),
                 ])
             ])
         XCTAssertEqual(types.first { $0["type"] == .string("vipps") }?["product"], .null)

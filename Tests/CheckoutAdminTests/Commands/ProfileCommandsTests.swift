@@ -285,7 +285,8 @@ final class ProfileCommandsTests: CLITestCase {
                       "channel": "in_store",
                       "dintero_psp": {
                         "creditcard": {
-                          "enabled": true
+                          "enabled": true,
+                          "generate_payment_token": false
                         }
                       }
                     },

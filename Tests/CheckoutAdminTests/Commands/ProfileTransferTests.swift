@@ -82,11 +82,20 @@ final class ProfileTransferTests: CLITestCase {
         makeFixtureAccount()
         cli.succeed("profile import T12345678 \(profileFixtures.appendingPathComponent("api-response.json").path)")
         XCTAssertEqual(
-            try cli.rows("SELECT type, options FROM profile_method WHERE profile_id LIKE 'T1%' ORDER BY type"),
+            try cli.rows("SELECT type, options, enabled FROM profile_method WHERE profile_id LIKE 'T1%' ORDER BY type"),
             [
-                ["dintero_psp.clicktopay", #"{"generate_payment_token":false,"sca_policy":"always"}"#],
-                ["dintero_psp.creditcard", #"{"generate_payment_token":true}"#],
-                ["vipps", #"{"dynamic_descriptor":"Example AS"}"#],
+                ["dintero_psp.applepay", #"{"payability":"disabled_by_gateway","type":"payment_product_type"}"#, "0"],
+                [
+                    "dintero_psp.clicktopay",
+                    #"{"payability":"payable","sca_policy":"always","type":"payment_product_type"}"#,
+                    "1",
+                ],
+                [
+                    "dintero_psp.creditcard",
+                    #"{"generate_payment_token":true,"payability":"payable","type":"payment_product_type"}"#, "1",
+                ],
+                ["payex.creditcard", #"{"payability":"disabled_by_gateway"}"#, "0"],
+                ["vipps", #"{"dynamic_descriptor":"Example AS","payability":"payable","type":"payment_type"}"#, "1"],
             ])
         XCTAssertEqual(
             try cli.rows(
@@ -94,7 +103,8 @@ final class ProfileTransferTests: CLITestCase {
             [
                 [
                     #"{"allow_different_billing_shipping_address":["b2c"],"countries":{"allow_countries":["NO","SE"],"preferred_country":"NO"},"#
-                        + #""default_customer_type":"b2c","experimental_flag":{"rollout":0.25},"payex":{"dynamic_descriptor":"EXAMPLE WEB"},"#
+                        + #""default_customer_type":"b2c","dintero_psp":{"type":"payment_type"},"experimental_flag":{"rollout":0.25},"#
+                        + #""payex":{"dynamic_descriptor":"EXAMPLE WEB","type":"payment_type"},"#
                         + ##""theme":{"backdrop":"#ffffff","primary":"#003366"}}"##,
                     #"{"metadata":{"team":"web"}}"#,
                     "https://example.com/terms",
@@ -125,7 +135,7 @@ final class ProfileTransferTests: CLITestCase {
             [["web", "Web shop", "in_app", "1", "0", "dintero_psp.creditcard", "https://example.com/terms"]])
     }
 
-    func testImportDropsReadOnlyFieldsAndTypeDiscriminators() throws {
+    func testImportDropsTheEnvelopeAndKeepsTypeDiscriminators() throws {
         makeCardAccount()
         let path = cli.file(
             "web.json",
@@ -136,8 +146,14 @@ final class ProfileTransferTests: CLITestCase {
                                                "creditcard": {"type": "payment_product_type", "enabled": true, "payability": "payable"}}}}
             """)
         cli.succeed("profile import T12345678 \(path)")
-        XCTAssertEqual(try cli.rows("SELECT extra_fields, extra_configuration FROM profile"), [["{}", "{}"]])
-        XCTAssertEqual(try cli.rows("SELECT type, options FROM profile_method"), [["dintero_psp.creditcard", "{}"]])
+        XCTAssertEqual(
+            try cli.rows("SELECT extra_fields, extra_configuration FROM profile"),
+            [["{}", #"{"dintero_psp":{"type":"payment_type"}}"#]])
+        XCTAssertEqual(
+            try cli.rows("SELECT type, options FROM profile_method"),
+            [
+                ["dintero_psp.creditcard", #"{"payability":"payable","type":"payment_product_type"}"#]
+            ])
     }
 
     func testImportDoesNotOfferProductsThatAreNotEnabled() throws {
@@ -151,7 +167,7 @@ final class ProfileTransferTests: CLITestCase {
         assertRun(
             cli.run(["profile", "import", "T12345678", path]), status: 0,
             stderr: "+ profile T12345678 web: offers dintero_psp.creditcard\n")
-        XCTAssertEqual(try cli.rows("SELECT type FROM profile_method"), [["dintero_psp.creditcard"]])
+        XCTAssertEqual(try cli.rows("SELECT type FROM profile_method WHERE enabled = 1"), [["dintero_psp.creditcard"]])
     }
 
     func testImportFromStdin() throws {
@@ -432,10 +448,12 @@ final class ProfileTransferTests: CLITestCase {
                     "default_payment_type": "dintero_psp.creditcard",
                     "dintero_psp": {
                       "clicktopay": {
-                        "enabled": true
+                        "enabled": true,
+                        "generate_payment_token": false
                       },
                       "creditcard": {
-                        "enabled": true
+                        "enabled": true,
+                        "generate_payment_token": false
                       }
                     },
                     "vipps": {
@@ -564,7 +582,7 @@ final class ProfileTransferTests: CLITestCase {
             #"UPDATE profile SET extra_fields = '{"id":"x","created_at":"2024-01-01T00:00:00Z","created_by":"y","updated_at":"2024-01-01T00:00:00Z","deleted_at":null,"deleted_by":null,"metadata":{"k":"v"}}'"#
         )
         try database.execute(
-            #"UPDATE profile_method SET options = '{"type":"payment_product_type","payability":"payable","sca_policy":"always"}'"#
+            #"UPDATE profile SET extra_configuration = '{"discounts":{"type":"discounts","order":{"enabled":true}},"publish":[{"channel":"sms","type":"checkout-link","id":"p1","status":"sent"}]}'"#
         )
         assertRun(
             cli.run("profile export T12345678 web"), status: 0,
@@ -578,9 +596,20 @@ final class ProfileTransferTests: CLITestCase {
                     "dintero_psp": {
                       "creditcard": {
                         "enabled": true,
-                        "sca_policy": "always"
+                        "generate_payment_token": false
                       }
-                    }
+                    },
+                    "discounts": {
+                      "order": {
+                        "enabled": true
+                      }
+                    },
+                    "publish": [
+                      {
+                        "channel": "sms",
+                        "type": "checkout-link"
+                      }
+                    ]
                   },
                   "metadata": {
                     "k": "v"
@@ -683,12 +712,14 @@ final class ProfileTransferTests: CLITestCase {
 
     func testAccountExportOfAnAccountWithoutMethodsHasAnEmptyPaymentOptionsArray() {
         cli.succeed("account add T12345678 --name Example")
+        cli.succeed("settings set T12345678 logo_url=https://example.com/logo.png")
         assertRun(
             cli.run("account export T12345678"), status: 0,
             stdout: """
                 {
                   "configuration": {
                     "merchant": {
+                      "logo_url": "https://example.com/logo.png",
                       "name": "Example"
                     },
                     "payment_options": []

@@ -146,22 +146,42 @@ final class ProviderRuleTests: CLITestCase {
 
     // MARK: profile import
 
-    func testImportRefusesForeignClickToPayInsideItsGatewayEvenWhenDisabled() {
+    func testImportRefusesAnEnabledForeignClickToPayInsideItsGateway() {
         makeAccountWithProfile()
         for type in ["payex.clicktopay", "bambora.clicktopay"] {
             let gateway = String(type.prefix { $0 != "." })
-            for enabled in [false, true] {
-                let path = cli.file(
-                    "\(gateway)-\(enabled).json",
-                    """
-                    {"profile_id": "shop", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}},
-                     "\(gateway)": {"clicktopay": {"enabled": \(enabled)}}}}
-                    """)
-                assertRefused(
-                    ["profile", "import", "T12345678", path],
-                    stderr: refusalText(type, at: " at '$.configuration.\(type)'"))
-            }
+            let path = cli.file(
+                "\(gateway).json",
+                """
+                {"profile_id": "shop", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}},
+                 "\(gateway)": {"clicktopay": {"enabled": true}}}}
+                """)
+            assertRefused(
+                ["profile", "import", "T12345678", path],
+                stderr: refusalText(type, at: " at '$.configuration.\(type)'"))
         }
+    }
+
+    func testImportDropsADisabledForeignClickToPayWithAWarningThatNamesIt() throws {
+        makeAccountWithProfile()
+        for gateway in ["payex", "acme"] {
+            let path = cli.file(
+                "\(gateway).json",
+                """
+                {"profile_id": "shop-\(gateway)", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}},
+                 "\(gateway)": {"clicktopay": {"enabled": false, "payability": "disabled_by_gateway"}}}}
+                """)
+            assertRun(
+                cli.run(["profile", "import", "T12345678", path]), status: 0,
+                stderr: """
+                    warning: dropped disabled '\(gateway).clicktopay' at '$.configuration.\(gateway).clicktopay': Click to Pay is only offered through 'dintero_psp.clicktopay'
+                    + profile T12345678 shop-\(gateway): offers dintero_psp.creditcard
+
+                    """)
+        }
+        XCTAssertEqual(try cli.rows("SELECT count(*) FROM profile_method WHERE type LIKE '%clicktopay'"), [["0"]])
+        XCTAssertEqual(
+            try cli.rows("SELECT count(*) FROM profile WHERE extra_configuration LIKE '%clicktopay%'"), [["0"]])
     }
 
     func testImportOfForeignClickToPayInsideItsGatewayIsAPolicyViolationInJSON() {
@@ -170,7 +190,7 @@ final class ProviderRuleTests: CLITestCase {
             "shop.json",
             """
             [{"profile_id": "ok", "configuration": {"dintero_psp": {"creditcard": {"enabled": true}}}},
-             {"profile_id": "shop", "configuration": {"payex": {"type": "payment_type", "clicktopay": {"enabled": false}}}}]
+             {"profile_id": "shop", "configuration": {"payex": {"type": "payment_type", "clicktopay": {"enabled": true}}}}]
             """)
         assertRefused(
             ["profile", "import", "T12345678", path, "--json"],
@@ -202,7 +222,7 @@ final class ProviderRuleTests: CLITestCase {
 
     func testImportRefusesClickToPayHiddenUnderAnUnknownConfigurationKey() {
         makeAccountWithProfile()
-        for enabled in [false, true] {
+        for enabled in [true] {
             let path = cli.file(
                 "hidden.json",
                 """

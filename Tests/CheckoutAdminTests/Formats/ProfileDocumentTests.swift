@@ -12,7 +12,8 @@ final class ProfileDocumentTests: XCTestCase {
     }
 
     private func imported(_ text: String, path: String = "$") throws -> PaymentProfile {
-        try ProfileImport(path: path).profile(from: JSONValue(parsing: text))
+        var reader = ProfileImport(path: path)
+        return try reader.profile(from: JSONValue(parsing: text))
     }
 
     private func rejection(_ text: String, path: String = "$", file: StaticString = #filePath, line: UInt = #line)
@@ -59,8 +60,8 @@ final class ProfileDocumentTests: XCTestCase {
         XCTAssertEqual(
             configuration["dintero_psp"],
             .object([
-                "creditcard": .object(["enabled": .bool(true)]),
-                "clicktopay": .object(["enabled": .bool(true)]),
+                "creditcard": .object(["enabled": .bool(true), "generate_payment_token": .bool(false)]),
+                "clicktopay": .object(["enabled": .bool(true), "generate_payment_token": .bool(false)]),
             ]))
         XCTAssertEqual(configuration["payex"], .object(["swish": .object(["enabled": .bool(true)])]))
     }
@@ -116,7 +117,13 @@ final class ProfileDocumentTests: XCTestCase {
         profile.extraConfiguration = ["payex": .object(["dynamic_descriptor": .string("SHOP")])]
         XCTAssertEqual(
             ProfileDocument.json(profile)["configuration"]?["payex"],
-            .object(["dynamic_descriptor": .string("SHOP"), "creditcard": .object(["enabled": .bool(true)])]))
+            .object([
+                "dynamic_descriptor": .string("SHOP"),
+                "creditcard": .object([
+                    "enabled": .bool(true), "generate_payment_token": .bool(false),
+                    "generate_recurrence_token": .bool(false),
+                ]),
+            ]))
     }
 
     func testMerchantTermsURLIsMergedIntoPassThroughURLFields() {
@@ -133,9 +140,12 @@ final class ProfileDocumentTests: XCTestCase {
 
     func testReadOnlyFieldsAreNeverWrittenEvenWhenStored() {
         var profile = PaymentProfile(id: "web")
-        profile.methods = ["vipps": ["type": .string("payment_type"), "payability": .string("payable")]]
+        profile.methods = ["vipps": [:]]
         profile.extraFields = Dictionary(
-            uniqueKeysWithValues: ProfileDocument.readOnlyFields.map { ($0, JSONValue.string("x")) })
+            uniqueKeysWithValues: ReadOnlyFields.profileEnvelope.map { ($0, JSONValue.string("x")) })
+        profile.extraConfiguration["publish"] = .array([
+            .object(["channel": .string("sms"), "type": .string("checkout-link"), "id": .string("p1")])
+        ])
         XCTAssertEqual(
             ProfileDocument.json(profile),
             .object([
@@ -143,6 +153,21 @@ final class ProfileDocumentTests: XCTestCase {
                 "configuration": .object([
                     "active_payment_types": .object(["enabled": .bool(false)]), "auto_capture": .bool(false),
                     "vipps": .object(["enabled": .bool(true)]),
+                    "publish": .array([.object(["channel": .string("sms"), "type": .string("checkout-link")])]),
+                ]),
+            ]))
+    }
+
+    func testProductDiscriminatorsPassThroughUnchanged() throws {
+        let profile = try imported(
+            #"{"profile_id": "web", "configuration": {"klarna": {"type": "payment_type", "klarna": {"enabled": true, "type": "payment_product_type", "payability": "payable"}}}}"#
+        )
+        XCTAssertEqual(
+            ProfileDocument.json(profile)["configuration"]?["klarna"],
+            .object([
+                "type": .string("payment_type"),
+                "klarna": .object([
+                    "enabled": .bool(true), "type": .string("payment_product_type"), "payability": .string("payable"),
                 ]),
             ]))
     }
@@ -179,7 +204,7 @@ final class ProfileDocumentTests: XCTestCase {
         XCTAssertEqual(profile, expected)
     }
 
-    func testImportDropsReadOnlyFieldsAndDiscriminators() throws {
+    func testImportDropsTheEnvelopeAndKeepsDiscriminators() throws {
         let profile = try imported(
             """
             {"id": "1", "created_at": "t", "created_by": "u", "updated_at": "t", "deleted_at": null, "deleted_by": null,
@@ -188,8 +213,13 @@ final class ProfileDocumentTests: XCTestCase {
                                "bambora": {"type": "payment_type", "creditcard": {"type": "payment_product_type", "enabled": true}}}}
             """)
         XCTAssertEqual(profile.extraFields, [:])
-        XCTAssertEqual(profile.extraConfiguration, [:])
-        XCTAssertEqual(profile.methods, ["vipps": [:], "bambora.creditcard": [:]])
+        XCTAssertEqual(profile.extraConfiguration, ["bambora": .object(["type": .string("payment_type")])])
+        XCTAssertEqual(
+            profile.methods,
+            [
+                "vipps": ["type": .string("payment_type"), "payability": .string("payable")],
+                "bambora.creditcard": ["type": .string("payment_product_type")],
+            ])
     }
 
     func testImportKeepsUnknownFieldsForExport() throws {
@@ -214,6 +244,11 @@ final class ProfileDocumentTests: XCTestCase {
                 "payex": .object(["dynamic_descriptor": .string("SHOP")]),
             ])
         XCTAssertEqual(profile.methods, [:], "a disabled product is not offered, options or not")
+        XCTAssertEqual(
+            profile.disabledProducts,
+            [
+                "payex.creditcard": ["no_cvc": .bool(true)]
+            ])
     }
 
     func testImportThenExportGivesBackTheWritableFields() throws {
@@ -230,7 +265,8 @@ final class ProfileDocumentTests: XCTestCase {
                     "countries": [
                       "NO"
                     ],
-                    "enabled": true
+                    "enabled": true,
+                    "type": "payment_product_type"
                   }
                 },
                 "default_customer_type": "b2b",

@@ -76,6 +76,7 @@ final class StateDocumentTests: XCTestCase {
         expected.channel = "in_app"
         expected.defaultPaymentType = "vipps"
         expected.methods = ["vipps": [:], "dintero_psp.creditcard": [:]]
+        expected.disabledProducts = ["dintero_psp.clicktopay": [:]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
     }
 
@@ -93,7 +94,7 @@ final class StateDocumentTests: XCTestCase {
         XCTAssertEqual(profile.extraFields, ["metadata": .object(["team": .string("web")])])
     }
 
-    func testReadOnlyProfileFieldsAreDropped() throws {
+    func testTheProfileEnvelopeIsDroppedAndDiscriminatorsKept() throws {
         let accounts = try parse(
             document(
                 #"""
@@ -101,7 +102,7 @@ final class StateDocumentTests: XCTestCase {
                               "configuration": {"vipps": {"enabled": true, "type": "payment_product_type", "payability": "payable"}}}]
                 """#))
         var expected = PaymentProfile(id: "webshop")
-        expected.methods = ["vipps": [:]]
+        expected.methods = ["vipps": ["type": .string("payment_product_type"), "payability": .string("payable")]]
         XCTAssertEqual(accounts.first?.profiles, ["webshop": expected])
     }
 
@@ -109,8 +110,13 @@ final class StateDocumentTests: XCTestCase {
         var account = MerchantAccount(id: "T12345678")
         account.settings = ["name": "Example", "checkout_express": "true"]
         account.methods = ["dintero_psp.creditcard": ["NOK", "SEK"], "vipps": ["NOK"]]
+        account.methodDetails = ["vipps": ["test_processor": .bool(true)]]
         var profile = PaymentProfile(id: "webshop")
-        profile.methods = ["dintero_psp.creditcard": ["sca_policy": .string("always")], "vipps": [:]]
+        profile.methods = [
+            "dintero_psp.creditcard": ["sca_policy": .string("always"), "generate_payment_token": .bool(true)],
+            "vipps": [:],
+        ]
+        profile.disabledProducts = ["dintero_psp.applepay": ["sca_policy": .object([:])]]
         profile.defaultPaymentType = "vipps"
         profile.extraConfiguration = ["theme": .object(["primary": .string("#000000")])]
         account.profiles = ["webshop": profile]
@@ -191,12 +197,29 @@ final class StateDocumentTests: XCTestCase {
                 ["did you mean 'profiles'?", "keys here are: account_id, payment_methods, profiles, settings"]))
     }
 
+    func testAGeneratedProfileIdOfTheOtherEnvironmentIsRefusedWithItsPath() {
+        assertRefusal(
+            document(#""profiles": [{"profile_id": "P12345678.abc", "configuration": {"vipps": {"enabled": true}}}]"#),
+            invalid(
+                "profile id 'P12345678.abc' was generated for a production account, not for 'T12345678' at '$.accounts[0].profiles[0]'",
+                ["a generated profile id starts with its account's environment letter: T for test, P for production"]))
+    }
+
+    func testMethodDetailsAreReadVerbatim() throws {
+        let accounts = try parse(
+            document(
+                #""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "details": {"a": [1, {"b": null}]}}]"#))
+        XCTAssertEqual(
+            accounts.first?.methodDetails,
+            ["vipps": ["a": .array([.number("1"), .object(["b": .null])])]])
+    }
+
     func testUnknownMethodKeyIsRefusedWithItsPath() {
         assertRefusal(
             document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK"], "tpye": "vipps"}]"#),
             invalid(
                 "invalid state document at '$.accounts[0].payment_methods[0]': unknown key 'tpye'",
-                ["did you mean 'type'?", "keys here are: currencies, type"]))
+                ["did you mean 'type'?", "keys here are: currencies, details, type"]))
     }
 
     func testUnknownSettingIsRefusedWithDidYouMean() {
