@@ -122,6 +122,11 @@ package final class Database {
         return statement
     }
 
+    /// The rowid of the row the last INSERT on this connection added (the history chain links it).
+    package var lastInsertedRowID: Int64 {
+        sqlite3_last_insert_rowid(connection.pointer)
+    }
+
     /// Runs `body` inside `BEGIN <kind>` … `COMMIT`.
     ///
     /// When `body` throws, the transaction is rolled back and the body's error

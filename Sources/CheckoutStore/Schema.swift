@@ -104,7 +104,23 @@ package enum Schema {
         ALTER TABLE payment_method ADD COLUMN details TEXT
             CHECK (details IS NULL OR (json_valid(details) AND json_type(details) = 'object'));
         ALTER TABLE profile_method ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1));
+        CREATE TABLE history_chain (
+            seq INTEGER PRIMARY KEY REFERENCES history(seq),
+            hash TEXT NOT NULL
+        );
+        CREATE TRIGGER history_chain_is_append_only_on_update BEFORE UPDATE ON history_chain
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_chain_is_append_only_on_delete BEFORE DELETE ON history_chain
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_chain_is_append_only_on_insert BEFORE INSERT ON history_chain
+        WHEN NEW.seq <= coalesce((SELECT max(seq) FROM history_chain), 0)
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        \(guardsOfVersion2)
         """
+
+    /// Work a migration step does in Swift after its SQL, in the same transaction (keyed by the version it
+    /// brings the store to): step 2 chains the history rows a version-1 store already has.
+    package static let afterMigration: [Int: @Sendable (Database) throws -> Void] = [2: HistoryChain.backfill]
 
     /// The message the store raises; the CLI recognises it to report a policy violation.
     package static let providerRuleMessage = "Click to Pay is only offered through dintero_psp (dintero_psp.clicktopay)"

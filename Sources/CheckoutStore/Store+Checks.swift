@@ -23,8 +23,17 @@ extension Store {
             StoreCheck(name: "integrity", problems: integrity),
             StoreCheck(name: "foreign_keys", problems: foreignKeys),
             StoreCheck(name: "schema", problems: try schemaDrift()),
+            StoreCheck(name: "history", problems: try historyProblems()),
             StoreCheck(name: "click_to_pay_provider", problems: try foreignClickToPayRows()),
         ]
+    }
+
+    // The chain needs the table the schema check would already have reported missing.
+    private func historyProblems() throws -> [String] {
+        let chained = try database.scalarInteger(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'history_chain'")
+        guard chained == 1 else { return [] }
+        return try HistoryChain.firstBrokenLink(in: database).map { [$0] } ?? []
     }
 
     /// Recreates the triggers and indexes the store lacks (someone dropped them, e.g. to bypass a rule), in one
@@ -86,8 +95,9 @@ extension Store {
             "SELECT account_id || ' profile ' || profile_id || ' default ' || CAST(default_payment_type AS TEXT) FROM profile WHERE \(foreign("default_payment_type"))",
             """
             SELECT profile.account_id || ' profile ' || profile.profile_id || ' configuration.' || gateway.key || '.clicktopay'
-            FROM profile, json_each(CASE WHEN json_valid(profile.extra_configuration) THEN profile.extra_configuration ELSE '{}' END) AS gateway
-            WHERE gateway.type = 'object' AND json_type(gateway.value, '$.clicktopay') IS NOT NULL
+            FROM profile, json_each(CASE WHEN json_valid(profile.extra_configuration) THEN profile.extra_configuration ELSE '{}' END) AS gateway,
+                 json_each(CASE WHEN gateway.type = 'object' THEN gateway.value ELSE '{}' END) AS product
+            WHERE product.key = 'clicktopay'
             """,
             """
             SELECT account_id || ' profile ' || profile_id || ' method ' || CAST(type AS TEXT) || ' options.clicktopay'

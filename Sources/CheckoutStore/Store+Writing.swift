@@ -91,12 +91,15 @@ extension Store {
             INSERT INTO history (at, actor, command, account_id, action, kind, object_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var previous = try HistoryChain.lastHash(in: database)
         for entry in entries {
-            try statement.execute([
-                .text(entry.at), .text(entry.actor), .text(entry.command), .text(entry.account),
-                .text(entry.action), .text(entry.kind), .text(entry.objectID),
-                SQLiteValue(entry.before), SQLiteValue(entry.after),
-            ])
+            let fields: [String?] = [
+                entry.at, entry.actor, entry.command, entry.account, entry.action, entry.kind, entry.objectID,
+                entry.before, entry.after,
+            ]
+            try statement.execute(fields.map(SQLiteValue.init))
+            previous = try HistoryChain.append(
+                seq: database.lastInsertedRowID, fields: fields, after: previous, in: database)
         }
     }
 

@@ -169,6 +169,7 @@ package struct StoreOpener {
                         let version = try database.scalarInteger("PRAGMA user_version") ?? 0
                         guard version == index else { return }
                         try database.execute(sql)
+                        try Schema.afterMigration[index + 1]?(database)
                         try database.execute("PRAGMA user_version = \(index + 1)")
                     }
                 } catch let error as SQLiteError where !error.isBusy && !error.isInterrupted && !error.isStoreUnusable {

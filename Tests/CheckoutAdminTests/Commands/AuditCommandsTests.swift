@@ -468,7 +468,7 @@ final class AuditCommandsTests: CLITestCase {
         try sql(
             """
             INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'foo.bar', 'NOK');
-            INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'webshop', 'Vipps');
+            INSERT INTO profile_method (account_id, profile_id, type) VALUES ('T12345678', 'webshop', 'Vipps.direct');
             UPDATE profile SET default_payment_type = 'DINTERO_PSP.creditcard' WHERE profile_id = 'webshop';
             """)
         assertRun(
@@ -479,8 +479,8 @@ final class AuditCommandsTests: CLITestCase {
                            fix: checkout-admin method disable T12345678 foo.bar --force
                   error   unknown-type: profile 'webshop' of account 'T12345678' uses unknown payment type 'DINTERO_PSP.creditcard'
                            fix: checkout-admin profile set T12345678 webshop default_payment_type=
-                  error   unknown-type: profile 'webshop' of account 'T12345678' uses unknown payment type 'Vipps'
-                           fix: checkout-admin profile remove-method T12345678 webshop Vipps
+                  error   unknown-type: profile 'webshop' of account 'T12345678' uses unknown payment type 'Vipps.direct'
+                           fix: checkout-admin profile remove-method T12345678 webshop Vipps.direct
                 3 errors, 0 warnings in 1 account (1 profile)
 
                 """)

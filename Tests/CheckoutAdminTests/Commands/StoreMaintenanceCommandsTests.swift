@@ -8,7 +8,7 @@ import XCTest
 
 /// `store check` and `store backup`.
 final class StoreMaintenanceCommandsTests: CLITestCase {
-    private let allHold = "integrity: ok\nforeign_keys: ok\nschema: ok\nclick_to_pay_provider: ok\n"
+    private let allHold = "integrity: ok\nforeign_keys: ok\nschema: ok\nhistory: ok\nclick_to_pay_provider: ok\n"
 
     func testCheckOfAHealthyStorePrintsEveryCheckAndExitsZero() {
         makeCardAccount()
@@ -55,44 +55,88 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
                 + "hint: 'checkout-admin init' recreates dropped triggers and indexes\n")
     }
 
-    func testCheckFindsAForeignClickToPayStoredAsABlob() throws {
+    private let blobMethod =
+        "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', CAST('payex.clicktopay' AS BLOB), 'NOK');"
+    private let dotlessMethod =
+        #"INSERT INTO profile_method (account_id, profile_id, type, options) VALUES ('T12345678', 'web', 'payex', '{"clicktopay":{"enabled":true}}');"#
+    private let escapedKey =
+        #"UPDATE profile SET extra_configuration = '{"payex":{"click\u0074opay":{"enabled":true}}}' WHERE profile_id = 'web';"#
+
+    func testTheStoreRefusesAForeignClickToPayStoredAsABlob() {
         makeCardAccount()
-        try sql(
-            "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', CAST('payex.clicktopay' AS BLOB), 'NOK');"
-        )
-        let result = cli.run("store check")
-        XCTAssertEqual(result.status, 5)
-        XCTAssertTrue(
-            result.stdout.contains("click_to_pay_provider: FAILED\n  account T12345678 method payex.clicktopay\n"),
-            result.stdout)
+        XCTAssertThrowsError(try sql(blobMethod)) { XCTAssertTrue("\($0)".contains(Schema.typeShapeMessage), "\($0)") }
     }
 
-    func testExportsRefuseAForeignClickToPayStoredAsABlob() throws {
+    func testTheStoreRefusesClickToPayHiddenUnderATypeWithoutADot() {
+        makeCardAccount()
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        XCTAssertThrowsError(try sql(dotlessMethod)) {
+            XCTAssertTrue("\($0)".contains(Schema.typeShapeMessage), "\($0)")
+        }
+    }
+
+    func testTheStoreRefusesAClickToPayKeyWrittenWithAJSONEscape() {
+        makeCardAccount()
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        XCTAssertThrowsError(try sql(escapedKey)) {
+            XCTAssertTrue("\($0)".contains(Schema.providerRuleMessage), "\($0)")
+        }
+    }
+
+    func testWithTheGuardsDroppedStoreCheckFindsEveryBypassAndNoExportCarriesIt() throws {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         try sql(
             """
-            INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', CAST('payex.clicktopay' AS BLOB), 'NOK');
-            INSERT INTO profile_method (account_id, profile_id, type, options) VALUES ('T12345678', 'web', 'payex', '{"clicktopay":{"enabled":true}}');
+            DROP TRIGGER payment_method_type_shape_on_insert; DROP TRIGGER profile_method_type_shape_on_insert;
+            DROP TRIGGER profile_hidden_click_to_pay_on_update;
+            \(blobMethod) \(dotlessMethod) \(escapedKey)
             """)
+        let check = cli.run("store check")
+        XCTAssertEqual(check.status, 5)
+        for problem in [
+            "  account T12345678 method payex.clicktopay\n",
+            "  account T12345678 profile web method payex options.clicktopay\n",
+            "  account T12345678 profile web configuration.payex.clicktopay\n",
+            "  missing trigger payment_method_type_shape_on_insert\n",
+        ] {
+            XCTAssertTrue(check.stdout.contains(problem), "\(problem) in \(check.stdout)")
+        }
         for command in ["account export T12345678", "profile export T12345678 web", "dump"] {
             let result = cli.run(command)
             XCTAssertEqual(result.status, 3, command)
-            XCTAssertEqual(result.stdout, "", command)
-            XCTAssertTrue(result.stderr.hasPrefix("error: refused to "), result.stderr)
+            XCTAssertFalse(result.stdout.contains("clicktopay"), command)
         }
     }
 
-    func testCheckFindsClickToPayHiddenUnderATypeWithoutADot() throws {
+    func testAHistoryRowRewrittenWithTheTriggersOffBreaksTheChain() throws {
         makeCardAccount()
-        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
+        cli.succeed("settings set T12345678 name=Shop")
         try sql(
-            #"INSERT INTO profile_method (account_id, profile_id, type, options) VALUES ('T12345678', 'web', 'payex', '{"clicktopay":{"enabled":true}}');"#
-        )
+            """
+            DROP TRIGGER history_is_append_only_on_update;
+            UPDATE history SET actor = 'mallory' WHERE seq = 2;
+            """)
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
         XCTAssertTrue(
-            result.stdout.contains("  account T12345678 profile web method payex options.clicktopay\n"), result.stdout)
+            result.stdout.contains(
+                "history: FAILED\n  history row 2 does not follow from the rows before it (a row at or before it "
+                    + "was edited, removed or reordered)\n"),
+            result.stdout)
+    }
+
+    func testReplaceIntoHistoryIsRefusedByTheStore() throws {
+        makeCardAccount()
+        XCTAssertThrowsError(
+            try sql(
+                """
+                REPLACE INTO history (seq, at, actor, command, account_id, action, kind, object_id)
+                VALUES (1, '2026-01-01T00:00:00Z', 'mallory', 'forged', 'T12345678', 'add', 'account', 'T12345678');
+                """)
+        ) { XCTAssertTrue("\($0)".contains("history is append-only"), "\($0)") }
+        XCTAssertEqual(try cli.rows("SELECT actor FROM history WHERE seq = 1"), [["tester"]])
+        XCTAssertEqual(cli.run("store check").status, 0)
     }
 
     func testCheckFindsAnOrphanedProfileMethod() throws {
@@ -124,6 +168,11 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
                     },
                     {
                       "name": "schema",
+                      "ok": true,
+                      "problems": []
+                    },
+                    {
+                      "name": "history",
                       "ok": true,
                       "problems": []
                     },
