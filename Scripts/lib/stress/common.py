@@ -52,8 +52,10 @@ def logical_content(store):
     may not). None when the file does not exist."""
     if not os.path.exists(store):
         return None
-    dump = subprocess.run(["sqlite3", "-readonly", store, ".dump"], capture_output=True).stdout
-    return hashlib.sha256(dump).hexdigest()
+    dump = subprocess.run(["sqlite3", "-readonly", store, ".dump"], capture_output=True)
+    if dump.returncode != 0:
+        return "unreadable by sqlite3: " + dump.stderr.decode(errors="replace").strip()
+    return hashlib.sha256(dump.stdout).hexdigest()
 
 
 def file_bytes(name):
