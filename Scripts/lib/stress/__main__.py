@@ -20,7 +20,7 @@ def main():
     import signals
     groups = {"attacks": attacks, "concurrency": concurrency, "signals": signals, "output": output, "inputs": inputs}
     tally = common.TALLY
-    print("stress: %s, binary %s" % ("--quick" if common.QUICK else "full run", binary))
+    print("stress: %s, binary %s" % ("--quick" if common.QUICK else "full run", common.BIN))
     for name, module in groups.items():
         if only and name not in only:
             continue

@@ -20,7 +20,7 @@ TABLES = ("account", "setting", "payment_method", "profile", "profile_method", "
 
 def configure(binary, work, quick):
     global BIN, WORK, QUICK
-    BIN, WORK, QUICK = binary, work, quick
+    BIN, WORK, QUICK = os.path.abspath(binary), os.path.abspath(work), quick
 
 
 def path(name):

@@ -40,12 +40,19 @@ def hostile_documents(quick):
 
 
 def hostile_json():
-    """Each hostile document goes to `apply -`, `account import T… -` and `profile import T… -`: no crash (no
-    signal, no exit 70), every exit in 0–5, and a refused run leaves the store unchanged."""
-    scenario("hostile JSON on stdin: apply -, account import -, profile import -")
+    """Each hostile document goes to `apply -`, `apply - --dry-run` and `profile import T… - --replace`: no
+    crash (no signal, no exit 70), every exit in 0–5, and a refused run leaves the store unchanged. A valid
+    document through each command exits 0 first, so the commands really read stdin."""
+    scenario("hostile JSON on stdin: apply -, apply - --dry-run, profile import - --replace")
     store = filled_store("hostile.sqlite", 2)
-    commands = (["apply", "-"], ["account", "import", "T00000001", "-"], ["profile", "import", "T00000001", "-"])
+    commands = (["apply", "-"], ["apply", "-", "--dry-run"], ["profile", "import", "T00000001", "-", "--replace"])
     exits, problems, attempts = {}, [], 0
+    profile = cli(store, "profile", "export", "T00000001", "webshop").stdout
+    state = open(common.make_state(2), "rb").read()
+    for words, valid in zip(commands, (state, state, profile)):
+        status = cli(store, *words, stdin=valid, stdout=subprocess.DEVNULL).returncode
+        if status != 0:
+            problems.append("control: a valid document through `%s` exits %d" % (" ".join(words), status))
     for name, document in hostile_documents(common.QUICK):
         for words in commands:
             attempts += 1
