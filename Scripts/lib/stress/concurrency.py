@@ -158,6 +158,6 @@ def readers_during_apply(rounds, accounts):
 def run():
     quick = common.QUICK
     many_writers(8, 25 if quick else 50)
-    same_row(6 if quick else 8, 10 if quick else 25)
-    paired_settings_readers(60 if quick else 300, 2)
+    same_row(8, 10 if quick else 25)
+    paired_settings_readers(100 if quick else 300, 2)
     readers_during_apply(3 if quick else 10, 2000 if quick else 5000)

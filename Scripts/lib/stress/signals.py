@@ -276,10 +276,10 @@ def kill_during_upgrade(iterations):
 def run():
     quick = common.QUICK
     accounts = 1000 if quick else 5000
-    interrupted_applies(signal.SIGKILL, 6 if quick else 40, accounts)
-    interrupted_applies(signal.SIGINT, 9 if quick else 30, accounts)
-    interrupted_applies(signal.SIGTERM, 6 if quick else 15, accounts)
-    kill_during_backup(8 if quick else 40, 5000 if quick else 20000)
-    kill_during_creation(8 if quick else 40, ["apply", make_state(200)], "the first write (apply)")
-    kill_during_creation(8 if quick else 40, ["init"], "init creating a store")
-    kill_during_upgrade(8 if quick else 40)
+    interrupted_applies(signal.SIGKILL, 10 if quick else 40, accounts)
+    interrupted_applies(signal.SIGINT, 15 if quick else 30, accounts)
+    interrupted_applies(signal.SIGTERM, 9 if quick else 15, accounts)
+    kill_during_backup(10 if quick else 40, 5000 if quick else 20000)
+    kill_during_creation(10 if quick else 40, ["apply", make_state(200)], "the first write (apply)")
+    kill_during_creation(10 if quick else 40, ["init"], "init creating a store")
+    kill_during_upgrade(10 if quick else 40)
