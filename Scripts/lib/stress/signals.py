@@ -167,6 +167,12 @@ def kill_at_random(make_process, duration, rng):
     return process.wait() == -signal.SIGKILL
 
 
+def clear_temporaries(destination):
+    """Removes what earlier iterations left beside `destination`, so each iteration reports only its own."""
+    for leftover in leftover_temporaries(destination):
+        os.remove(os.path.join(os.path.dirname(destination), leftover))
+
+
 def timed(command):
     started = time.time()
     command()
@@ -186,6 +192,7 @@ def kill_during_backup(iterations, accounts):
     hits, copies, problems = 0, 0, []
     for iteration in range(iterations):
         remove_store(target)
+        clear_temporaries(target)
         hit = kill_at_random(lambda: popen(store, "store", "backup", target), duration * 1.2, rng)
         hits += hit
         if os.path.exists(target):
@@ -200,8 +207,8 @@ def kill_during_backup(iterations, accounts):
             problems.append("iteration %d: the next backup exited %d, temporaries left %s"
                             % (iteration, again.returncode, left))
     TALLY.check("kill -9 during store backup: no partial copy, no temporary left after the next backup", True,
-                "backup takes %.3f s; kills %d, hit a live process %d, complete copy present after the kill %d"
-                % (duration, iterations, hits, copies), problems)
+                "backup takes %.3f s; kills %d, hit a live process %d, complete copy present after the kill %d, "
+                "iterations with a problem %d" % (duration, iterations, hits, copies, len(problems)), problems)
 
 
 def kill_during_creation(iterations, words, label):
@@ -216,8 +223,7 @@ def kill_during_creation(iterations, words, label):
     hits, present, problems = 0, 0, []
     for iteration in range(iterations):
         remove_store(store)
-        for leftover in leftover_temporaries(store):
-            os.remove(os.path.join(os.path.dirname(store), leftover))
+        clear_temporaries(store)
         hits += kill_at_random(lambda: popen(store, *words), duration * 1.2, rng)
         if os.path.exists(store):
             present += 1
@@ -231,8 +237,8 @@ def kill_during_creation(iterations, words, label):
             problems.append("iteration %d: the next run exited %d, temporaries left %s: %s"
                             % (iteration, again.returncode, left, again.stderr.decode().strip()[:200]))
     TALLY.check("kill -9 during %s: the store is absent or whole; the next run cleans up" % label, True,
-                "run takes %.3f s; kills %d, hit a live process %d, store present afterwards %d"
-                % (duration, iterations, hits, present), problems)
+                "run takes %.3f s; kills %d, hit a live process %d, store present afterwards %d, iterations with a "
+                "problem %d" % (duration, iterations, hits, present, len(problems)), problems)
 
 
 def version0_store(store):
