@@ -137,10 +137,13 @@ package struct StagedFile {
         throw FileError.current(destination)
     }
 
-    /// Removes the temporary file.
+    /// Removes the temporary file, and the journal files SQLite may have left beside it.
     package func discard() {
-        unlink(temporaryPath)
+        for suffix in StagedFile.sidecarSuffixes { unlink(temporaryPath + suffix) }
     }
+
+    /// The temporary itself and SQLite's journal files of it.
+    private static let sidecarSuffixes = ["", "-journal", "-wal", "-shm"]
 
     // `<name>.tmp-<pid>` files in the destination's folder whose process no longer runs (or is this one).
     private static func removeAbandonedTemporaries(of destination: String) {
@@ -152,7 +155,12 @@ package struct StagedFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            guard name.hasPrefix(prefix) else { continue }
+            let rest = name.dropFirst(prefix.count)
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard let pid = Int32(digits), sidecarSuffixes.contains(String(rest.dropFirst(digits.count))) else {
+                continue
+            }
             if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) { unlink("\(folder)/\(name)") }
         }
     }

@@ -38,25 +38,28 @@ package struct StoreOpener {
             throw StoreFailure.outdated(path: path, version: version)
         case .ours: break
         }
-        let database = try wrap { try openReadOnly() }
-        database.setBusyTimeout(milliseconds: Int32(min(lockTimeout * 1000, Double(Int32.max))))
+        let database = try wrap { try openForReadingOnly() }
         return Store(database: database, path: path, exists: true)
     }
 
     // Opened for writing when it can be (only so that, as the last connection, it checkpoints and removes the
     // `-wal` and `-shm` files as writers do; a read writes nothing itself). A WAL store needs its `-shm` index,
     // which a reader creates when it is missing; where it cannot (a read-only folder or file system), the file is
-    // read as immutable instead.
-    private func openReadOnly() throws -> Database {
+    // read as immutable instead; so is a store on a full disk whose `-shm` cannot be created again (immutable
+    // reads do not see changes still in a write-ahead log, which a full disk's last failed checkpoint can leave).
+    // A reader waits for a lock like a writer does: a wal-index being rebuilt holds readers out for a moment.
+    private func openForReadingOnly() throws -> Database {
         do {
-            let database = try Database(path: path, mode: .readWrite)
-            _ = try database.scalarInteger("SELECT count(*) FROM sqlite_master")
-            return database
-        } catch let error where [SQLITE_CANTOPEN, SQLITE_READONLY].contains(error.code) {
-            let database = try Database(path: path, mode: .readOnlyImmutable)
-            _ = try database.scalarInteger("SELECT count(*) FROM sqlite_master")
-            return database
+            return try firstRead(try Database(path: path, mode: .readWrite))
+        } catch let error where [SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL].contains(error.code) {
+            return try firstRead(try Database(path: path, mode: .readOnlyImmutable))
         }
+    }
+
+    private func firstRead(_ database: Database) throws(SQLiteError) -> Database {
+        database.setBusyTimeout(milliseconds: Int32(min(lockTimeout * 1000, Double(Int32.max))))
+        _ = try database.scalarInteger("SELECT count(*) FROM sqlite_master")
+        return database
     }
 
     /// For `init`: the store, created (with its folder) when missing, upgraded when older; says which.

@@ -32,6 +32,13 @@ final class AbandonedTemporaryTests: CLITestCase {
         XCTAssertEqual(StoreTestSupport.entries(of: cli.directory), ["copy.sqlite", "store.sqlite"])
     }
 
+    func testTheJournalFilesOfAnAbandonedTemporaryGoWithIt() throws {
+        let pid = try finishedPID()
+        for suffix in ["", "-journal", "-wal", "-shm"] { _ = cli.file("store.sqlite.tmp-\(pid)\(suffix)", "debris") }
+        cli.succeed("account add T12345678")
+        XCTAssertEqual(StoreTestSupport.entries(of: cli.directory), ["store.sqlite"])
+    }
+
     func testATemporaryOfARunningProcessIsLeftAlone() throws {
         cli.succeed("account add T12345678")
         let running = cli.file("copy.sqlite.tmp-1", "init's")
