@@ -21,21 +21,21 @@ TRIGGERS_OFF = ".dbconfig enable_trigger off\nPRAGMA ignore_check_constraints = 
 # Plain DML: each must be refused by the store. (label, statement, does it touch Click to Pay?)
 PLAIN_DML = [
     ("payment_method.type as a BLOB",
-     "INSERT INTO payment_method VALUES('%s', CAST('payex.clicktopay' AS BLOB), 'NOK')" % ACCOUNT, True),
+     "INSERT INTO payment_method (account_id, type, currencies) VALUES('%s', CAST('payex.clicktopay' AS BLOB), 'NOK')" % ACCOUNT, True),
     ("profile_method.type as a BLOB",
-     "INSERT INTO profile_method VALUES('%s', 'webshop', CAST('payex.clicktopay' AS BLOB), '{}')" % ACCOUNT, True),
+     "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES('%s', 'webshop', CAST('payex.clicktopay' AS BLOB), '{}')" % ACCOUNT, True),
     ("profile.default_payment_type as a BLOB",
      "UPDATE profile SET default_payment_type = CAST('payex.clicktopay' AS BLOB) WHERE profile_id = 'webshop'", True),
     ("an escaped key in pass-through JSON (click\\u0074opay)",
      "UPDATE profile SET extra_configuration = '{\"payex\":{\"click\\u0074opay\":{\"enabled\":true}}}' "
      "WHERE profile_id = 'webshop'", True),
     ("a type without a dot, Click to Pay in its options",
-     "INSERT INTO profile_method VALUES('%s', 'webshop', 'payex', '{\"clicktopay\":{\"enabled\":true}}')" % ACCOUNT,
+     "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES('%s', 'webshop', 'payex', '{\"clicktopay\":{\"enabled\":true}}')" % ACCOUNT,
      True),
     ("plain text payex.clicktopay (REPLACE INTO payment_method)",
-     "REPLACE INTO payment_method VALUES('%s', 'payex.clicktopay', 'NOK')" % ACCOUNT, True),
+     "REPLACE INTO payment_method (account_id, type, currencies) VALUES('%s', 'payex.clicktopay', 'NOK')" % ACCOUNT, True),
     ("upper-case PAYEX.CLICKTOPAY (UPSERT on profile_method)",
-     "INSERT INTO profile_method VALUES('%s', 'webshop', 'PAYEX.CLICKTOPAY', '{}') ON CONFLICT DO NOTHING" % ACCOUNT,
+     "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES('%s', 'webshop', 'PAYEX.CLICKTOPAY', '{}') ON CONFLICT DO NOTHING" % ACCOUNT,
      True),
     ("pass-through JSON with payex.clicktopay",
      "UPDATE profile SET extra_configuration = '{\"payex\":{\"clicktopay\":{\"enabled\":true}}}'", True),
@@ -54,10 +54,10 @@ def triggers_off_attacks(base):
     trigger = sql(base, "SELECT sql FROM sqlite_master WHERE name = 'profile_method_provider_rule_on_insert'")[1]
     return [
         (".dbconfig enable_trigger off: payex.clicktopay in payment_method",
-         [TRIGGERS_OFF + "INSERT INTO payment_method VALUES('%s', 'payex.clicktopay', 'NOK');" % ACCOUNT], True),
+         [TRIGGERS_OFF + "INSERT INTO payment_method (account_id, type, currencies) VALUES('%s', 'payex.clicktopay', 'NOK');" % ACCOUNT], True),
         ("DROP TRIGGER, insert payex.clicktopay into a profile, CREATE TRIGGER again (schema back as expected)",
          ["PRAGMA ignore_check_constraints = ON; DROP TRIGGER profile_method_provider_rule_on_insert; "
-          "INSERT INTO profile_method VALUES('%s', 'webshop', 'payex.clicktopay', '{}'); %s;" % (ACCOUNT, trigger)],
+          "INSERT INTO profile_method (account_id, profile_id, type, options) VALUES('%s', 'webshop', 'payex.clicktopay', '{}'); %s;" % (ACCOUNT, trigger)],
          True),
         ("PRAGMA writable_schema removes the profile triggers, then payex Click to Pay in pass-through JSON",
          ["PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'profile';",
