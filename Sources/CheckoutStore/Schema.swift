@@ -10,7 +10,7 @@ package enum Schema {
     package static var currentVersion: Int { migrations.count }
 
     /// Migration N (1-based) brings a store from version N-1 to N. Never edit a released step: add one.
-    package static let migrations: [String] = [version1]
+    package static let migrations: [String] = [version1, version2RemoteBase]
 
     // The Click to Pay provider rule lives in the store too, twice over: a CHECK constraint and a trigger
     // (a raw `sqlite3` session can turn off either, not both), so no row can offer `<gateway>.clicktopay`
@@ -79,6 +79,17 @@ package enum Schema {
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
         CREATE TRIGGER history_is_append_only_on_delete BEFORE DELETE ON history
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        """
+
+    // What each account looked like on Dintero when it was last pulled or pushed (the "base" of a working
+    // copy), as a state-document entry without the tool's own settings, so `pull` and `push` can tell a
+    // local change from a remote one. Self-contained so it can be folded into another version-2 step.
+    private static let version2RemoteBase = """
+        CREATE TABLE remote_base (
+            account_id TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            document TEXT NOT NULL CHECK (json_valid(document)),
+            synced_at TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 
     /// The message the store raises; the CLI recognises it to report a policy violation.

@@ -14,12 +14,19 @@ package enum Signals {
     // writes it; the handler reads it, and sqlite3_interrupt is safe to call from a handler.
     nonisolated(unsafe) private static var activeWrite: SQLiteInterruptHandle?
     nonisolated(unsafe) private static var received: Int32 = 0
+    nonisolated(unsafe) private static var deferring = false
 
     /// Installs the handlers (once, for the real process only; in-process tests never install them).
     package static func install() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
-                guard let write = Signals.activeWrite else { _exit(128 + number) }
+                guard let write = Signals.activeWrite else {
+                    if Signals.deferring {
+                        Signals.received = number
+                        return
+                    }
+                    _exit(128 + number)
+                }
                 Signals.received = number
                 write.interrupt()
             }
@@ -40,6 +47,14 @@ package enum Signals {
             if let signal = pending { throw Interruption(signal: signal) }
             throw error
         }
+    }
+
+    /// Runs `body` with signals remembered rather than fatal, for work that must finish the step in flight
+    /// (a push's request) and then stop at the next `checkpoint()`.
+    package static func deferringInterrupts<T>(_ body: () throws -> T) rethrows -> T {
+        deferring = true
+        defer { deferring = false }
+        return try body()
     }
 
     /// Throws when a signal arrived, so the caller's transaction rolls back instead of committing.

@@ -27,6 +27,8 @@ struct ErrorReport: Equatable {
                 rejection.reason.rawValue, rejection.text, rejection.hints + rejection.fixes.map(\.commandLine),
                 rejection.details, 3)
             findings = rejection.findings
+        case let remote as RemoteFailure:
+            self.init(remote.kind.rawValue, remote.message, remote.hints, remote.details, 6)
         case let failure as StoreFailure:
             self.init(storeFailure: failure)
         case let interruption as Interruption:

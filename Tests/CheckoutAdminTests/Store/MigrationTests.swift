@@ -17,7 +17,10 @@ final class MigrationTests: CLITestCase {
             try StoreTestSupport.integer("PRAGMA user_version", in: cli.storePath), Int64(Schema.currentVersion))
         XCTAssertEqual(
             try cli.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").flatMap { $0 },
-            ["account", "history", "payment_method", "profile", "profile_method", "setting", "sqlite_sequence"])
+            [
+                "account", "history", "payment_method", "profile", "profile_method", "remote_base", "setting",
+                "sqlite_sequence",
+            ])
     }
 
     func testUpgradeKeepsTheApplicationID() throws {

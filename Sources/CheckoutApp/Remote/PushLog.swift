@@ -1,0 +1,91 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// What a push planned and which of its requests Dintero accepted, for the text and `--json` reports.
+struct PushLog {
+    /// One request and how it ended.
+    private struct Entry {
+        let account: String
+        let request: String
+        var status: String
+    }
+
+    private var changes: [Change] = []
+    private var entries: [Entry] = []
+    private var pending: [(String, [PushRequest])] = []
+
+    /// Whether any write request was accepted.
+    var sentAny: Bool { entries.contains { $0.status == "done" } }
+
+    /// Records an account's plan and prints it (text mode; `--json` prints one document at the end).
+    mutating func planned(_ plan: PushPlan, _ context: CommandContext) {
+        changes += plan.changes
+        if let account = plan.changes.first?.account { pending.append((account, plan.requests)) }
+        if !context.options.json { context.emit(PlanText.text(plan.changes, style: context.outputStyle)) }
+    }
+
+    /// A request is about to be sent.
+    mutating func started(_ request: PushRequest, account: String) {
+        entries.append(Entry(account: account, request: request.description, status: "failed"))
+        if let index = pending.firstIndex(where: { $0.0 == account }) { pending[index].1.removeFirst() }
+    }
+
+    /// The request just started was accepted.
+    mutating func succeeded(_ context: CommandContext) {
+        guard let last = entries.indices.last else { return }
+        entries[last].status = "done"
+        context.inform("\(entries[last].request): done")
+    }
+
+    /// The JSON document (with `--json`), and the closing line in text mode.
+    func finish(applied: Bool, _ context: CommandContext) {
+        let requests = (entries + notSent).map { entry in
+            JSONValue.object([
+                "account": .string(entry.account), "request": .string(entry.request), "status": .string(entry.status),
+            ])
+        }
+        if context.options.json {
+            PlanText.report(changes, applied: applied, context, extra: ["requests": .array(requests)])
+        } else if applied {
+            context.inform("pushed: \(AuditText.plural(entries.count, "request")) carried out")
+        } else if context.arguments[RemoteCommands.dryRun] {
+            context.inform("Dry run: nothing sent.")
+        }
+    }
+
+    private var notSent: [Entry] {
+        pending.flatMap { account, requests in
+            requests.map { Entry(account: account, request: $0.description, status: "not_sent") }
+        }
+    }
+
+    /// The failure that stopped the push, with the lines saying which requests were carried out.
+    func failure(_ error: any Error, _ context: CommandContext) -> any Error {
+        guard !entries.isEmpty else { return error }
+        let lines =
+            ["requests of this push:"]
+            + (entries + notSent).map { "  \($0.status.replacingUnderscores): \($0.request)" }
+        switch error {
+        case var remote as RemoteFailure:
+            remote.message = "push stopped: " + remote.message
+            remote.hints.append("the base records what was written: run the same push again to finish")
+            remote.details += lines
+            return remote
+        case var rejection as Rejection:
+            rejection.details += lines
+            return rejection
+        default:
+            // An interruption keeps its own report (exit 130); what was written goes before it.
+            context.streams.errors.write(lines.joined(separator: "\n") + "\n")
+            return error
+        }
+    }
+}
+
+extension String {
+    /// `not_sent` → `not sent`.
+    fileprivate var replacingUnderscores: String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}
