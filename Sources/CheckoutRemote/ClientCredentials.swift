@@ -1,6 +1,14 @@
 import CheckoutDomain
 import CheckoutFormats
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An API client's id and secret for one account. The secret is only ever put in the token request's
 /// Basic header: it has no description of its own, so it cannot end up in a message by accident.
@@ -41,7 +49,7 @@ package struct ClientCredentials: Sendable, CustomStringConvertible {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
             return "\(config)/checkout-admin/credentials.json"
         }
-        return "\(environment["HOME"] ?? NSHomeDirectory())/.config/checkout-admin/credentials.json"
+        return "\(environment["HOME"] ?? ".")/.config/checkout-admin/credentials.json"
     }
 }
 
@@ -52,8 +60,8 @@ struct CredentialsFile {
 
     /// The account's entry, or nil; refuses a file others can read (like ssh does a private key).
     func credentials(for account: String) throws -> ClientCredentials? {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        var status = stat()
+        let mode = stat(path, &status) == 0 ? Int(status.st_mode) & 0o777 : 0
         guard mode & 0o077 == 0 else {
             throw Rejection.invalid(
                 "credentials file '\(path)' is readable by others (mode \(String(mode, radix: 8)))",

@@ -1,6 +1,14 @@
 import CheckoutDomain
 import CheckoutFormats
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension DinteroClient {
     /// `GET /admin/checkout`.
@@ -61,14 +69,29 @@ extension DinteroClient {
 
     /// A profile id as one path segment (DINTERO-API: the id must be percent-encoded).
     static func pathEncoded(_ id: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/;?")
-        return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
+        percentEncoded(id)
     }
 
+    /// A query value, percent-encoded.
     static func queryEncoded(_ value: String) -> String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+#")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+        percentEncoded(value)
+    }
+
+    // RFC 3986 unreserved characters stay; every other byte is %XX (a strict subset of what a path or query
+    // allows, so it is right in both).
+    private static func percentEncoded(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
     }
 }

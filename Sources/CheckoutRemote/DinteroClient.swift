@@ -1,6 +1,14 @@
 import CheckoutDomain
 import CheckoutFormats
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Dintero's admin API for one account: a token bound to that account (so a `T` account's token is never
 /// sent for a `P` account), requests with retries, pagination, and Dintero's error shape decoded.

@@ -1,5 +1,13 @@
 import CheckoutDomain
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The two bases the client talks to: Dintero's checkout admin API and its auth API.
 package struct DinteroEndpoints: Equatable, Sendable {

@@ -1,8 +1,16 @@
 import AsyncHTTPClient
 import CheckoutDomain
-import Foundation
 import NIOCore
 import NIOHTTP1
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One HTTP answer: status, the headers the client reads, and the body.
 package struct HTTPAnswer: Sendable {

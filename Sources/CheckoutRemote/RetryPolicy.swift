@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// When and how long to wait before trying a request again: 429 honours `Retry-After`; 5xx, resets and
 /// timeouts back off exponentially with jitter, so many clients do not retry in step.
@@ -28,6 +35,9 @@ package struct RetryPolicy: Sendable {
     /// Blocks the calling thread.
     package static func sleep(_ seconds: Double) {
         guard seconds > 0 else { return }
-        Thread.sleep(forTimeInterval: seconds)
+        var remaining = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        var requested = remaining
+        // A signal (SIGINT during a push) ends the sleep early; the rest is slept unless the caller stops.
+        while nanosleep(&requested, &remaining) == -1 && errno == EINTR { requested = remaining }
     }
 }
