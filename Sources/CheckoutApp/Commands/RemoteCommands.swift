@@ -28,7 +28,7 @@ enum RemoteCommands {
     /// `--all`.
     static let all = Option.flag("all", "every account that was pulled before")
     /// `--jobs N`.
-    static let jobs = Option.value("jobs", "N", "accounts synchronised at once (default 4)")
+    static let jobs = Option.value("jobs", "N", "accounts synchronised at once (default 8)")
 
     /// The family's commands.
     static let commands: [CommandSpec] = [pull, diff, push]

@@ -33,6 +33,11 @@ struct PullRunner {
     private func pull(_ id: String, force: Bool) throws -> (String, Outcome, [Change]) {
         let connection = try connector.connect(account: id, settings: context.remoteSettings)
         let remote = try RemoteSnapshot.fetch(id, from: connection).account
+        return try RemoteJobs.exclusive { try save(id, remote, force: force) }
+    }
+
+    // The store's part, one account at a time: SQLite connections and the signal state are per thread of work.
+    private func save(_ id: String, _ remote: MerchantAccount, force: Bool) throws -> (String, Outcome, [Change]) {
         let store = try context.readStore()
         let local = try store.loadAccount(id)
         let base = try store.remoteBase(id)

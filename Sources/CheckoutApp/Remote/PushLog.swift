@@ -3,7 +3,8 @@ import CheckoutFormats
 import CheckoutStore
 
 /// What a push planned and which of its requests Dintero accepted, for the text and `--json` reports.
-struct PushLog {
+/// Shared by the accounts' jobs: call it only inside `RemoteJobs.exclusive`.
+final class PushLog {
     /// One request and how it ended.
     private struct Entry {
         let account: String
@@ -19,23 +20,23 @@ struct PushLog {
     var sentAny: Bool { entries.contains { $0.status == "done" } }
 
     /// Records an account's plan and prints it (text mode; `--json` prints one document at the end).
-    mutating func planned(_ plan: PushPlan, _ context: CommandContext) {
+    func planned(_ plan: PushPlan, _ context: CommandContext) {
         changes += plan.changes
         if let account = plan.changes.first?.account { pending.append((account, plan.requests)) }
         if !context.options.json { context.emit(PlanText.text(plan.changes, style: context.outputStyle)) }
     }
 
-    /// A request is about to be sent.
-    mutating func started(_ request: PushRequest, account: String) {
+    /// A request is about to be sent; returns its entry for `succeeded`.
+    func started(_ request: PushRequest, account: String) -> Int {
         entries.append(Entry(account: account, request: request.description, status: "failed"))
         if let index = pending.firstIndex(where: { $0.0 == account }) { pending[index].1.removeFirst() }
+        return entries.count - 1
     }
 
-    /// The request just started was accepted.
-    mutating func succeeded(_ context: CommandContext) {
-        guard let last = entries.indices.last else { return }
-        entries[last].status = "done"
-        context.inform("\(entries[last].request): done")
+    /// The request of `entry` was accepted.
+    func succeeded(_ entry: Int, _ context: CommandContext) {
+        entries[entry].status = "done"
+        context.inform("\(entries[entry].request): done")
     }
 
     /// The JSON document (with `--json`), and the closing line in text mode.

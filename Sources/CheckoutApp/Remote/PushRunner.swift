@@ -12,10 +12,10 @@ struct PushRunner {
     /// Pushes each account in turn; the first failure stops the run with what was carried out.
     func run() throws -> Int32 {
         let ids = try accountIDs()
-        var log = PushLog()
+        let log = PushLog()
         do {
             try Signals.deferringInterrupts {
-                for id in ids { try push(id, log: &log) }
+                _ = try RemoteJobs.map(ids, jobs: try context.remoteJobs) { id in try push(id, log: log) }
             }
         } catch {
             log.finish(applied: false, context)
@@ -38,38 +38,48 @@ struct PushRunner {
         return try context.remoteAccountIDs(words)
     }
 
-    private func push(_ id: String, log: inout PushLog) throws {
+    private func push(_ id: String, log: PushLog) throws {
+        let force = context.arguments[RemoteCommands.force]
+        let base = try RemoteJobs.exclusive { try localState(id, force: force) }
+        let connection = try connector.connect(account: id, settings: context.remoteSettings)
+        let snapshot = try RemoteSnapshot.fetch(id, from: connection)
+        if let base = base.base, base != snapshot.account, !force {
+            throw PushRunner.remoteChanged(id, base: base, remote: snapshot.account)
+        }
+        let plan = PushPlan(remote: snapshot, local: base.local, prune: context.arguments[RemoteCommands.prune])
+        RemoteJobs.exclusive {
+            log.planned(plan, context)
+            if !plan.unprunedProfiles.isEmpty {
+                let kept = plan.unprunedProfiles.map { "'\($0)'" }.joined(separator: ", ")
+                context.inform("kept on Dintero (no --prune): \(kept)")
+            }
+        }
+        guard !context.arguments[RemoteCommands.dryRun] else { return }
+        var moved = snapshot.account
+        if base.base != moved { try RemoteJobs.exclusive { try saveBase(moved) } }
+        for request in plan.requests {
+            try Signals.checkpoint()
+            let entry = RemoteJobs.exclusive { log.started(request, account: id) }
+            try request.send(connection)
+            request.moveBase(&moved)
+            try RemoteJobs.exclusive {
+                try saveBase(moved)
+                log.succeeded(entry, context)
+            }
+        }
+    }
+
+    // The store's side, read under the jobs' lock: the account without the tool's settings, and its base.
+    private func localState(_ id: String, force: Bool) throws -> (local: MerchantAccount, base: MerchantAccount?) {
         let local = RemoteView.of(try context.readAccount(try AccountID(parsing: id)))
         try PushRunner.refuseAuditErrors(in: local)
-        let force = context.arguments[RemoteCommands.force]
         let base = try context.readStore().remoteBase(id)
         if base == nil, !force {
             throw Rejection(
                 reason: .conflict, message: "account '\(id)' was never pulled; refusing to overwrite Dintero",
                 hints: ["pull it first: 'checkout-admin pull \(id)'", "or overwrite Dintero with 'push \(id) --force'"])
         }
-        let connection = try connector.connect(account: id, settings: context.remoteSettings)
-        let snapshot = try RemoteSnapshot.fetch(id, from: connection)
-        if let base, base != snapshot.account, !force {
-            throw PushRunner.remoteChanged(id, base: base, remote: snapshot.account)
-        }
-        let plan = PushPlan(remote: snapshot, local: local, prune: context.arguments[RemoteCommands.prune])
-        log.planned(plan, context)
-        if !plan.unprunedProfiles.isEmpty {
-            context.inform(
-                "kept on Dintero (no --prune): \(plan.unprunedProfiles.map { "'\($0)'" }.joined(separator: ", "))")
-        }
-        guard !context.arguments[RemoteCommands.dryRun] else { return }
-        var moved = snapshot.account
-        if base != moved { try saveBase(moved) }
-        for request in plan.requests {
-            try Signals.checkpoint()
-            log.started(request, account: id)
-            try request.send(connection)
-            request.moveBase(&moved)
-            try saveBase(moved)
-            log.succeeded(context)
-        }
+        return (local, base)
     }
 
     private func saveBase(_ account: MerchantAccount) throws {
