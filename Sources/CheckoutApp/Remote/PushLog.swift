@@ -62,7 +62,7 @@ final class PushLog {
     }
 
     /// The failure that stopped the push, with the lines saying which requests were carried out.
-    func failure(_ error: any Error, _ context: CommandContext) -> any Error {
+    func failure(_ error: any Error) -> any Error {
         guard !entries.isEmpty else { return error }
         let lines =
             ["requests of this push:"]
@@ -76,9 +76,9 @@ final class PushLog {
         case var rejection as Rejection:
             rejection.details += lines
             return rejection
+        case let interruption as Interruption:
+            return PushInterruption(signal: interruption.signal, details: lines)
         default:
-            // An interruption keeps its own report (exit 130); what was written goes before it.
-            context.streams.errors.write(lines.joined(separator: "\n") + "\n")
             return error
         }
     }
@@ -89,4 +89,12 @@ extension String {
     fileprivate var replacingUnderscores: String {
         String(map { $0 == "_" ? " " : $0 })
     }
+}
+
+/// SIGINT or SIGTERM stopped a push after the request in flight: exit 130 (143), with what was written.
+struct PushInterruption: Error {
+    /// The signal number.
+    let signal: Int32
+    /// Which requests were carried out.
+    let details: [String]
 }

@@ -19,7 +19,7 @@ struct PushRunner {
             }
         } catch {
             log.finish(applied: false, context)
-            throw log.failure(error, context)
+            throw log.failure(error)
         }
         log.finish(applied: !context.arguments[RemoteCommands.dryRun] && log.sentAny, context)
         return 0

@@ -155,3 +155,43 @@ final class PushCommandTests: XCTestCase {
         XCTAssertEqual(try writes(), ["PUT /v1/admin/checkout"])
     }
 }
+
+/// SIGINT during a push: the request in flight finishes, the push stops and says what was written.
+final class PushInterruptionTests: XCTestCase {
+    func testSIGINTStopsThePushAfterTheRequestInFlight() throws {
+        let emulator = try EmulatorHarness(
+            state: EmulatorState.document(["T12345678": EmulatorState.merchant(profiles: 1)]))
+        defer { emulator.stop() }
+        XCTAssertEqual(try emulator.run("pull T12345678").status, 0)
+        XCTAssertEqual(try emulator.run("settings set T12345678 website=https://example.org").status, 0)
+        XCTAssertEqual(try emulator.run("profile set T12345678 p001 description=changed").status, 0)
+        try emulator.fault(["kind": "delay", "ms": 3000, "method": "PUT", "path": "/v1/admin/checkout"])
+        let process = Process()
+        process.executableURL = try BuiltBinary.url()
+        process.arguments = ["push", "T12345678"]
+        process.environment = emulator.environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The helper is waiting for the delayed PUT by now.
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(
+            stderr.hasSuffix(
+                """
+                error: interrupted: push stopped after the request in flight
+                hint: the base records what was written: run the same push again to finish
+                requests of this push:
+                  done: PUT /admin/checkout
+                  not sent: PUT /admin/session/profiles/p001
+
+                """), stderr)
+        let second = try emulator.run("push T12345678")
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.hasPrefix("~ profile T12345678 p001"), second.stdout)
+    }
+}

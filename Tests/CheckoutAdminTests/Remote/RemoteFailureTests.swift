@@ -71,6 +71,18 @@ final class RemoteFailureTests: XCTestCase {
         XCTAssertEqual(try statuses("POST", "/v1/accounts/T12345678/auth/token"), [200, 200])
     }
 
+    func testAFailedPostIsLookedUpBeforeItIsSentAgain() throws {
+        XCTAssertEqual(try emulator.run("profile add T12345678 web --method vipps").status, 0)
+        try emulator.fault(["kind": "status", "status": 500, "method": "POST", "path": "/v1/admin/session/profiles"])
+        XCTAssertEqual(try emulator.run("push T12345678").status, 0)
+        XCTAssertEqual(
+            try emulator.requestLines().filter { $0.contains("/profiles/web") || $0.hasPrefix("POST /v1/admin") },
+            [
+                "POST /v1/admin/session/profiles", "GET /v1/admin/session/profiles/web",
+                "POST /v1/admin/session/profiles",
+            ])
+    }
+
     func testWrongCredentialsAreRemoteAuth() throws {
         emulator.environment["CHECKOUT_ADMIN_CLIENT_SECRET"] = "wrong"
         XCTAssertEqual(
