@@ -19,10 +19,16 @@ struct DinteroConnection: RemoteConnection {
     /// The client for the account.
     let client: DinteroClient
 
+    /// `GET /admin/checkout`.
     func checkout() throws -> JSONValue { try client.checkout() }
+    /// Every page of `GET /admin/session/profiles`.
     func profiles() throws -> [JSONValue] { try client.profiles() }
+    /// `PUT /admin/checkout`.
     func replaceCheckout(_ body: JSONValue) throws { try client.replaceCheckout(body) }
+    /// `POST /admin/session/profiles`, looked up before any retry.
     func createProfile(_ body: JSONValue) throws { try client.createProfile(body) }
+    /// `PUT /admin/session/profiles/{id}`.
     func replaceProfile(_ id: String, _ body: JSONValue) throws { try client.replaceProfile(id, body) }
+    /// `DELETE /admin/session/profiles/{id}`.
     func deleteProfile(_ id: String) throws { try client.deleteProfile(id) }
 }
