@@ -6,13 +6,20 @@ import PackageDescription
 //   CheckoutFormats  JSON text and the documents (Dintero's bodies, the state document)
 //   CheckoutStore    SQLite, the schema, the repository, and every file the tool touches
 //   CheckoutApp      parser, help, completion, commands, the write service, rendering, exit codes
+//   CheckoutRemote   Dintero's admin API over AsyncHTTPClient: tokens, requests, retries, pagination
 //   checkout-admin   main.swift: hands argv and the streams to the app
+//   checkout-admin-remote  the helper checkout-admin executes for pull/diff/push (like git's remote helpers),
+//                    so the read commands never link or load the HTTP stack
 let strictWarnings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
 let package = Package(
     name: "checkout-admin",
     products: [
-        .executable(name: "checkout-admin", targets: ["checkout-admin"])
+        .executable(name: "checkout-admin", targets: ["checkout-admin"]),
+        .executable(name: "checkout-admin-remote", targets: ["checkout-admin-remote"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")
     ],
     targets: [
         .systemLibrary(
@@ -47,6 +54,31 @@ let package = Package(
             path: "Sources/VersionPlugin",
             exclude: ["version.sh"]
         ),
+        .target(
+            name: "CheckoutRemote",
+            dependencies: [
+                "CheckoutDomain", "CheckoutFormats",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictWarnings
+        ),
+        .executableTarget(
+            name: "checkout-admin-remote",
+            dependencies: ["CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutRemote"],
+            swiftSettings: strictWarnings,
+            // Release: static like checkout-admin. Foundation's static archives must be named for the linker
+            // to resolve what swift-nio and AsyncHTTPClient pull in; glibc's resolver still answers for
+            // localhost and numeric hosts without NSS modules.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-executable", "-use-ld=lld", "-Xlinker", "-l_FoundationCollections", "-Xlinker",
+                        "-l_FoundationCShims",
+                    ],
+                    .when(configuration: .release)
+                )
+            ]
+        ),
         .executableTarget(
             name: "checkout-admin",
             dependencies: ["CheckoutApp"],
@@ -58,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckoutAdminTests",
-            dependencies: ["CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutStore"],
+            dependencies: [
+                "CheckoutApp", "CheckoutDomain", "CheckoutFormats", "CheckoutStore", "CheckoutRemote",
+            ],
             exclude: [
                 "Support/schema_check.py", "Support/test_schema_fixtures.py", "Support/dintero_emulator.py",
                 "Support/test_dintero_emulator.py", "Support/run_python_tests.sh",

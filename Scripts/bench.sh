@@ -2,7 +2,9 @@
 # Benchmark: checkout-admin against the sqlite3 shell doing comparable work on the same store (issue 7).
 # Prints, per measure, the medians of interleaved runs (A B A B …), the ratio and the target, then peak memory
 # and growth. A benchmark, not a test: it exits 0 whatever the ratios (set BENCH_STRICT=1 to fail on "over").
-# Usage: Scripts/bench.sh [RUNS]   (default 15 runs per measure; BENCH_LARGE=0 skips the 100 000-account growth check)
+# Then pull and push of 1 000 accounts against the Dintero emulator, one at a time and with --jobs 8.
+# Usage: Scripts/bench.sh [RUNS]   (default 15 runs per measure; BENCH_LARGE=0 skips the 100 000-account growth check,
+#        BENCH_REMOTE=0 skips the remote bench; BENCH_REMOTE_ACCOUNTS and BENCH_REMOTE_LATENCY_MS change it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
@@ -10,6 +12,10 @@ Scripts/ensure-deps.sh
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; } >&2
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; } >&2
 swift build -c release --product checkout-admin >&2
+swift build -c release --product checkout-admin-remote >&2
 bin="$(swift build -c release --show-bin-path)/checkout-admin"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 python3 Scripts/lib/bench.py "$bin" "$work" "$runs"
+if [ "${BENCH_REMOTE:-1}" != 0 ]; then
+  python3 Scripts/lib/bench_remote.py "$bin" "$work" "${BENCH_REMOTE_ACCOUNTS:-1000}" "${BENCH_REMOTE_LATENCY_MS:-10}"
+fi

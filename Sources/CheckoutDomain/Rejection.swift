@@ -6,6 +6,8 @@ package enum RejectionReason: String, Sendable {
     case alreadyExists = "already_exists"
     case inUse = "in_use"
     case notConfirmed = "not_confirmed"
+    /// Both the store and Dintero changed the same account since the last pull, or Dintero changed since it.
+    case conflict
 }
 
 /// A request that was understood but refused: exit 3.

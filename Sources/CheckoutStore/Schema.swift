@@ -97,9 +97,13 @@ package enum Schema {
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
         """
 
-    // Lossless copies of Dintero's configuration: an account method's `details` object exactly as imported
-    // (a PUT without it deletes it live), and profile products kept while disabled (`enabled = 0`) so their
-    // options survive. Existing rows keep their meaning: no details, every product offered.
+    // One step for everything this release adds. Lossless copies of Dintero's configuration: an account method's
+    // `details` object exactly as imported (a PUT without it deletes it live), and profile products kept while
+    // disabled (`enabled = 0`) so their options survive; existing rows keep their meaning (no details, every
+    // product offered). The history's hash chain. The guards against plain-DML bypasses. And what each account
+    // looked like on Dintero when it was last pulled or pushed (the "base" of a working copy), as a
+    // state-document entry without the tool's own settings, so `pull` and `push` can tell a local change from a
+    // remote one.
     private static let version2 = """
         ALTER TABLE payment_method ADD COLUMN details TEXT
             CHECK (details IS NULL OR (json_valid(details) AND json_type(details) = 'object'));
@@ -116,6 +120,11 @@ package enum Schema {
         WHEN NEW.seq <= coalesce((SELECT max(seq) FROM history_chain), 0)
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
         \(guardsOfVersion2)
+        CREATE TABLE remote_base (
+            account_id TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            document TEXT NOT NULL CHECK (json_valid(document)),
+            synced_at TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 
     /// Work a migration step does in Swift after its SQL, in the same transaction (keyed by the version it

@@ -16,15 +16,22 @@ package enum Signals {
     nonisolated(unsafe) private static var activeWrite: SQLiteInterruptHandle?
     nonisolated(unsafe) private static var received: Int32 = 0
     nonisolated(unsafe) private static var committed = false
+    nonisolated(unsafe) private static var deferring = false
 
     /// Installs the handlers (once, for the real process only; in-process tests never install them).
     package static func install() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
-                if Signals.committed { return }
-                guard let write = Signals.activeWrite else { _exit(128 + number) }
-                Signals.received = number
-                write.interrupt()
+                if let write = Signals.activeWrite {
+                    Signals.received = number
+                    write.interrupt()
+                } else if Signals.deferring || Signals.committed {
+                    // A push stops after the request in flight; after a commit the run finishes with its true
+                    // status, and a later write of the same run (the next account of a pull) is not started.
+                    Signals.received = number
+                } else {
+                    _exit(128 + number)
+                }
             }
         }
     }
@@ -44,6 +51,14 @@ package enum Signals {
             if let signal = pending { throw Interruption(signal: signal) }
             throw error
         }
+    }
+
+    /// Runs `body` with signals remembered rather than fatal, for work that must finish the step in flight
+    /// (a push's request) and then stop at the next `checkpoint()`.
+    package static func deferringInterrupts<T>(_ body: () throws -> T) rethrows -> T {
+        deferring = true
+        defer { deferring = false }
+        return try body()
     }
 
     /// Throws when a signal arrived, so the caller's transaction rolls back instead of committing.

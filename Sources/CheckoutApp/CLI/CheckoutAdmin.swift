@@ -11,7 +11,8 @@ import CheckoutStore
 /// The entry point: argv and streams in, exit status out. Nothing below this calls `exit`.
 package enum CheckoutAdmin {
     /// Runs with the process's own argv, environment and standard streams; returns the exit status.
-    package static func runProcess() -> Int32 {
+    /// `remote` says how `pull`, `diff` and `push` reach Dintero: `checkout-admin` hands them to its helper.
+    package static func runProcess(remote: RemoteAccess = .helper) -> Int32 {
         let arguments = (1..<Int(CommandLine.argc)).map { index in
             CommandLine.unsafeArgv[index].map {
                 Array(
@@ -25,14 +26,16 @@ package enum CheckoutAdmin {
         let errors = FileDescriptorOutput(descriptor: 2)
         let status = run(
             rawArguments: arguments, environment: processEnvironment(),
-            streams: Streams(output: output, errors: errors, input: StandardInput()))
+            streams: Streams(output: output, errors: errors, input: StandardInput()), remote: remote)
         _ = output.finish()
         _ = errors.finish()
         return status
     }
 
     /// Runs one command line given as raw bytes (arguments must be UTF-8 without NUL).
-    static func run(rawArguments: [[UInt8]], environment: [String: String], streams: Streams) -> Int32 {
+    static func run(
+        rawArguments: [[UInt8]], environment: [String: String], streams: Streams, remote: RemoteAccess = .unavailable
+    ) -> Int32 {
         var words: [String] = []
         for (index, bytes) in rawArguments.enumerated() {
             guard let word = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
@@ -44,11 +47,13 @@ package enum CheckoutAdmin {
             }
             words.append(word)
         }
-        return run(arguments: words, environment: environment, streams: streams)
+        return run(arguments: words, environment: environment, streams: streams, remote: remote)
     }
 
     /// Runs one command line.
-    static func run(arguments: [String], environment: [String: String], streams: Streams) -> Int32 {
+    static func run(
+        arguments: [String], environment: [String: String], streams: Streams, remote: RemoteAccess = .unavailable
+    ) -> Int32 {
         // Until the line parses, the words are the best guess at --json and --no-color; after, the parse decides.
         var preferences = ErrorPreferences(scanning: arguments)
         if arguments.first == Completer.hiddenCommand {
@@ -61,7 +66,8 @@ package enum CheckoutAdmin {
         do {
             let parsed = try CommandLineParser(registry: Commands.registry).parse(arguments)
             preferences = ErrorPreferences(parsed: parsed.arguments)
-            let status = try execute(parsed, arguments: arguments, environment: environment, streams: streams)
+            let status = try execute(
+                parsed, arguments: arguments, environment: environment, streams: streams, remote: remote)
             return finishOutput(status, preferences, streams: streams, environment: environment)
         } catch {
             return report(error, preferences, streams: streams, environment: environment)
@@ -69,7 +75,8 @@ package enum CheckoutAdmin {
     }
 
     private static func execute(
-        _ parsed: ParsedCommandLine, arguments: [String], environment: [String: String], streams: Streams
+        _ parsed: ParsedCommandLine, arguments: [String], environment: [String: String], streams: Streams,
+        remote: RemoteAccess
     ) throws -> Int32 {
         switch parsed {
         case .version(let options):
@@ -97,7 +104,7 @@ package enum CheckoutAdmin {
             let options = try GlobalOptions(parsed: parsedArguments, environment: environment)
             let context = CommandContext(
                 arguments: parsedArguments, options: options, streams: streams, environment: environment,
-                commandLine: (["checkout-admin"] + arguments).map(shellQuoted).joined(separator: " "))
+                commandLine: (["checkout-admin"] + arguments).map(shellQuoted).joined(separator: " "), remote: remote)
             return try command.run(context)
         }
     }
@@ -134,6 +141,9 @@ package enum CheckoutAdmin {
     static let environmentVariables = [
         "CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR",
         "CI", "XDG_DATA_HOME", "HOME", "USER", "LOGNAME", "TERM",
+        // pull, diff and push (read in the helper; the secret never leaves the connector's requests).
+        "CHECKOUT_ADMIN_API_URL", "CHECKOUT_ADMIN_AUTH_URL", "CHECKOUT_ADMIN_CLIENT_ID", "CHECKOUT_ADMIN_CLIENT_SECRET",
+        "CHECKOUT_ADMIN_CREDENTIALS", "CHECKOUT_ADMIN_HTTP_TIMEOUT", "XDG_CONFIG_HOME",
     ]
 
     private static func processEnvironment() -> [String: String] {

@@ -15,12 +15,15 @@ final class CommandContext {
     let environment: [String: String]
     /// The command line as typed, for the history.
     let commandLine: String
+    /// How `pull`, `diff` and `push` reach Dintero in this process.
+    let remote: RemoteAccess
 
     /// A context for one run.
     init(
         arguments: ParsedArguments, options: GlobalOptions, streams: Streams, environment: [String: String],
-        commandLine: String
+        commandLine: String, remote: RemoteAccess = .unavailable
     ) {
+        self.remote = remote
         self.arguments = arguments
         self.options = options
         self.streams = streams

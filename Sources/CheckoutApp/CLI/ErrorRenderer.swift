@@ -27,6 +27,13 @@ struct ErrorReport: Equatable {
                 rejection.reason.rawValue, rejection.text, rejection.hints + rejection.fixes.map(\.commandLine),
                 rejection.details, 3)
             findings = rejection.findings
+        case let push as PushInterruption:
+            self.init(
+                "interrupted", "interrupted: push stopped after the request in flight",
+                ["the base records what was written: run the same push again to finish"], push.details,
+                128 + push.signal)
+        case let remote as RemoteFailure:
+            self.init(remote.kind.rawValue, remote.message, remote.hints, remote.details, 6)
         case let failure as StoreFailure:
             self.init(storeFailure: failure)
         case let failure as OutputFailure:

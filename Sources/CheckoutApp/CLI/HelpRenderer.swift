@@ -108,10 +108,14 @@ enum HelpTopic: String, CaseIterable {
             0    success, including "nothing to change", an empty list, and an audit with no error findings
             1    audit found error-level findings (with --strict, also warnings)
             2    usage error: unknown command or option, missing or extra argument, bad option syntax
-            3    rejected: invalid value, a rule forbids it, not found, already exists, still in use, not confirmed
+            3    rejected: invalid value, a rule forbids it, not found, already exists, still in use, not confirmed,
+                 conflict (pull/push: Dintero and the store both changed, or Dintero changed since the last pull)
             4    store busy: another process held the write lock past --lock-timeout; safe to retry
             5    store unusable: cannot open or create, not a checkout-admin store, damaged, newer version,
                  read-only, disk full, I/O error
+            6    remote (pull, diff, push): Dintero could not be reached, refused the credentials, or refused a
+                 request (remote_unavailable, remote_auth, remote_rejected); a push says which requests were
+                 carried out
             70   internal error (a bug)
             130  interrupted (SIGINT); the open transaction is rolled back (143 for SIGTERM)
 
@@ -130,6 +134,14 @@ enum HelpTopic: String, CaseIterable {
             CI                           when set, never prompt: removals need --yes
             XDG_DATA_HOME                the default store is $XDG_DATA_HOME/checkout-admin/store.sqlite
                                          (else ~/.local/share/checkout-admin/store.sqlite)
+            CHECKOUT_ADMIN_API_URL       Dintero's checkout API base (--api-url); default https://checkout.dintero.com/v1
+            CHECKOUT_ADMIN_AUTH_URL      Dintero's auth API base (--auth-url); default https://api.dintero.com/v1
+            CHECKOUT_ADMIN_CLIENT_ID     API client id for pull, diff and push (with CHECKOUT_ADMIN_CLIENT_SECRET)
+            CHECKOUT_ADMIN_CLIENT_SECRET  API client secret; never printed, stored or logged
+            CHECKOUT_ADMIN_CREDENTIALS   credentials file (mode 0600) mapping account ids to client_id and
+                                         client_secret; default $XDG_CONFIG_HOME/checkout-admin/credentials.json
+            XDG_CONFIG_HOME              where the default credentials file is (else ~/.config)
+            CHECKOUT_ADMIN_HTTP_TIMEOUT  seconds per request to Dintero, or CONNECT,REQUEST; default 10,30
 
         """
 }

@@ -9,7 +9,7 @@ enum Commands {
         commands: StoreCommands.all + StoreMaintenanceCommands.all + AccountCommands.all + SettingsCommands.all
             + MethodCommands.all
             + ProfileCommands.all + ClickToPayCommands.all + AuditCommands.all
-            + ProvisionCommands.all + HistoryCommands.all + CompletionCommands.all,
+            + ProvisionCommands.all + RemoteCommands.commands + HistoryCommands.all + CompletionCommands.all,
         groups: [
             CommandGroup(name: "store", summary: "Inspect, check and back up the store"),
             CommandGroup(name: "account", summary: "Manage merchant accounts"),

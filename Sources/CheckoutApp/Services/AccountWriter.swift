@@ -9,6 +9,11 @@ struct AccountWriter {
     /// The running command.
     let context: CommandContext
 
+    /// The write path of `context`'s command.
+    init(context: CommandContext) {
+        self.context = context
+    }
+
     /// Edits the named accounts (absent ones are nil in `accounts`; set one to nil to remove it) and
     /// saves the result. Returns what changed; nothing is written when nothing changed.
     @discardableResult
@@ -20,13 +25,34 @@ struct AccountWriter {
         return changes
     }
 
+    /// Like `modify`, for `pull`: Dintero's state is taken as it is (no audit refusal), and `alongside` runs in
+    /// the same transaction after the changes are saved (the base moves with them), even when nothing changed.
+    @discardableResult
+    func synchronize(
+        _ id: String, _ edit: (inout [String: MerchantAccount?]) throws -> Void, alongside: (Store) throws -> Void
+    ) throws -> [Change] {
+        var audited = self
+        audited.refusesNewErrors = false
+        let (changes, _) = try context.opener.write(
+            { store in try audited.transaction(on: store, [id], edit, alongside) }, wroteSomething: { _ in true })
+        if !changes.isEmpty { context.streams.record.committed = true }
+        return changes
+    }
+
+    /// Whether a change that creates an audit error is refused (true but for `pull`).
+    private var refusesNewErrors = true
+
     private func transaction(
-        on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void
+        on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
+        _ alongside: (Store) throws -> Void = { _ in }
     ) throws -> [Change] {
         try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
                 try store.database.transaction(.immediate) {
-                    try apply(edit, to: ids, in: store)
+                    let changes = try apply(edit, to: ids, in: store)
+                    try alongside(store)
+                    try Signals.checkpoint()
+                    return changes
                 }
             }
         }
@@ -78,7 +104,7 @@ struct AccountWriter {
             let new = after[id] ?? nil
             let accountChanges = ChangeSet.between(old, new)
             guard !accountChanges.isEmpty else { continue }
-            if let new { try AccountWriter.refuseNewErrors(before: old, after: new) }
+            if let new, refusesNewErrors { try AccountWriter.refuseNewErrors(before: old, after: new) }
             changes += accountChanges
         }
         guard !changes.isEmpty else { return [] }

@@ -14,8 +14,8 @@ final class CompleterTests: CLITestCase {
         "--lock-timeout", "--help", "--version",
     ]
     private static let topLevel = [
-        "account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method",
-        "profile", "settings", "store", "help",
+        "account", "apply", "audit", "clicktopay", "completion", "diff", "dump", "history", "init", "method",
+        "profile", "pull", "push", "settings", "store", "help",
     ]
 
     // MARK: - Commands and subcommands

@@ -73,8 +73,8 @@ final class CompletionScriptTests: CLITestCase {
         XCTAssertEqual(
             try bashReplies(["checkout-admin", ""]),
             [
-                "account", "apply", "audit", "clicktopay", "completion", "dump", "history", "init", "method", "profile",
-                "settings", "store", "help",
+                "account", "apply", "audit", "clicktopay", "completion", "diff", "dump", "history", "init", "method",
+                "profile", "pull", "push", "settings", "store", "help",
             ])
     }
 

@@ -14,7 +14,9 @@ final class HelpTopicTests: CLITestCase {
             rowNames(cli.run("help environment").stdout),
             [
                 "CHECKOUT_ADMIN_STORE", "CHECKOUT_ADMIN_ACTOR", "CHECKOUT_ADMIN_LOCK_TIMEOUT", "NO_COLOR", "CI",
-                "XDG_DATA_HOME",
+                "XDG_DATA_HOME", "CHECKOUT_ADMIN_API_URL", "CHECKOUT_ADMIN_AUTH_URL", "CHECKOUT_ADMIN_CLIENT_ID",
+                "CHECKOUT_ADMIN_CLIENT_SECRET", "CHECKOUT_ADMIN_CREDENTIALS", "XDG_CONFIG_HOME",
+                "CHECKOUT_ADMIN_HTTP_TIMEOUT",
             ])
     }
 
@@ -27,7 +29,7 @@ final class HelpTopicTests: CLITestCase {
     }
 
     func testExitCodesTopicListsEveryExitCodeOfTheContract() {
-        XCTAssertEqual(rowNames(cli.run("help exit-codes").stdout), ["0", "1", "2", "3", "4", "5", "70", "130"])
+        XCTAssertEqual(rowNames(cli.run("help exit-codes").stdout), ["0", "1", "2", "3", "4", "5", "6", "70", "130"])
     }
 
     func testRootHelpListsBothTopics() {
