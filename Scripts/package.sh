@@ -10,13 +10,17 @@ umask 022
 source Scripts/lib/swift-build.sh
 Scripts/ensure-deps.sh
 swift_build -c release --product checkout-admin >&2
+swift_build -c release --product checkout-admin-remote >&2
 bin="$(swift build -c release --show-bin-path)/checkout-admin"
+helper="$(swift build -c release --show-bin-path)/checkout-admin-remote"
 
-# "Depends" stays empty because the executable needs nothing at run time: prove it rather than assume it.
-if readelf -lW "$bin" | grep -q 'INTERP' || readelf -dW "$bin" | grep -q '(NEEDED)'; then
-  echo "package: $bin is not fully static (it has a program interpreter or NEEDED libraries)" >&2
-  exit 1
-fi
+# "Depends" stays empty because the executables need nothing at run time: prove it rather than assume it.
+for executable in "$bin" "$helper"; do
+  if readelf -lW "$executable" | grep -q 'INTERP' || readelf -dW "$executable" | grep -q '(NEEDED)'; then
+    echo "package: $executable is not fully static (it has a program interpreter or NEEDED libraries)" >&2
+    exit 1
+  fi
+done
 read -r name version commit < <("$bin" --version)
 if [ "$name" != checkout-admin ] || ! [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
   echo "package: unexpected '$bin --version' output: $name $version $commit" >&2
@@ -40,7 +44,9 @@ install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/man/man1" "$doc" \
   "$stage/usr/share/fish/vendor_completions.d" "$stage/usr/share/lintian/overrides"
 # Stripped as Debian policy asks (16.9 MB to 10.6 MB); a crash backtrace then shows addresses, not names.
 strip --strip-all --remove-section=.comment --remove-section=.note -o "$stage/usr/bin/checkout-admin" "$bin"
-chmod 0755 "$stage/usr/bin/checkout-admin"
+# pull, diff and push run in the helper, which checkout-admin finds beside itself.
+strip --strip-all --remove-section=.comment --remove-section=.note -o "$stage/usr/bin/checkout-admin-remote" "$helper"
+chmod 0755 "$stage/usr/bin/checkout-admin" "$stage/usr/bin/checkout-admin-remote"
 "$bin" help --man | gzip -9n > "$stage/usr/share/man/man1/checkout-admin.1.gz"
 "$bin" completion bash > "$stage/usr/share/bash-completion/completions/checkout-admin"
 "$bin" completion zsh > "$stage/usr/share/zsh/vendor-completions/_checkout-admin"
@@ -89,7 +95,8 @@ Description: backoffice for Dintero checkout configuration and Click to Pay
  state document in CI.
  .
  The package depends on no other package: checkout-admin is one fully static
- executable, with the Swift runtime, SQLite and the C library linked in.
+ executable, with the Swift runtime, SQLite and the C library linked in, and
+ so is checkout-admin-remote, the helper that runs pull, diff and push.
  Man page and bash, zsh and fish completions are included.
 CONTROL
 (cd "$stage" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) > "$stage/DEBIAN/md5sums"

@@ -83,6 +83,7 @@ FIELDS
 expected_files() {
   cat <<'FILES'
 -rwxr-xr-x ./usr/bin/checkout-admin
+-rwxr-xr-x ./usr/bin/checkout-admin-remote
 -rw-r--r-- ./usr/share/bash-completion/completions/checkout-admin
 -rw-r--r-- ./usr/share/doc/checkout-admin/CHANGELOG.md.gz
 -rw-r--r-- ./usr/share/doc/checkout-admin/README.md.gz
