@@ -44,9 +44,11 @@ install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/man/man1" "$doc" \
   "$stage/usr/share/fish/vendor_completions.d" "$stage/usr/share/lintian/overrides"
 # Stripped as Debian policy asks (16.9 MB to 10.6 MB); a crash backtrace then shows addresses, not names.
 strip --strip-all --remove-section=.comment --remove-section=.note -o "$stage/usr/bin/checkout-admin" "$bin"
-# pull, diff and push run in the helper, which checkout-admin finds beside itself.
-strip --strip-all --remove-section=.comment --remove-section=.note -o "$stage/usr/bin/checkout-admin-remote" "$helper"
-chmod 0755 "$stage/usr/bin/checkout-admin" "$stage/usr/bin/checkout-admin-remote"
+# pull, diff and push run in the helper, which checkout-admin runs from /usr/lib/checkout-admin (like git-core).
+install -d "$stage/usr/lib/checkout-admin"
+strip --strip-all --remove-section=.comment --remove-section=.note \
+  -o "$stage/usr/lib/checkout-admin/checkout-admin-remote" "$helper"
+chmod 0755 "$stage/usr/bin/checkout-admin" "$stage/usr/lib/checkout-admin/checkout-admin-remote"
 "$bin" help --man | gzip -9n > "$stage/usr/share/man/man1/checkout-admin.1.gz"
 "$bin" completion bash > "$stage/usr/share/bash-completion/completions/checkout-admin"
 "$bin" completion zsh > "$stage/usr/share/zsh/vendor-completions/_checkout-admin"
@@ -55,7 +57,7 @@ gzip -9n < README.md > "$doc/README.md.gz"
 gzip -9n < CHANGELOG.md > "$doc/CHANGELOG.md.gz"
 install -m 0644 Scripts/debian/copyright "$doc/copyright"
 install -m 0644 Scripts/debian/lintian-overrides "$stage/usr/share/lintian/overrides/checkout-admin"
-find "$stage/usr" -type f ! -path '*/usr/bin/*' -exec chmod 0644 {} +
+find "$stage/usr" -type f ! -path '*/usr/bin/*' ! -path '*/usr/lib/checkout-admin/*' -exec chmod 0644 {} +
 
 # Built-Using: the Debian sources whose static libraries are linked in (glibc, libstdc++, SQLite), so that
 # their source stays available as long as this package is (policy 7.8).

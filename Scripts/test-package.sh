@@ -83,7 +83,7 @@ FIELDS
 expected_files() {
   cat <<'FILES'
 -rwxr-xr-x ./usr/bin/checkout-admin
--rwxr-xr-x ./usr/bin/checkout-admin-remote
+-rwxr-xr-x ./usr/lib/checkout-admin/checkout-admin-remote
 -rw-r--r-- ./usr/share/bash-completion/completions/checkout-admin
 -rw-r--r-- ./usr/share/doc/checkout-admin/CHANGELOG.md.gz
 -rw-r--r-- ./usr/share/doc/checkout-admin/README.md.gz
@@ -124,6 +124,11 @@ check "control fields (no Depends: the executable is static)" control_fields
 check "contents: exact paths, modes and owners" contents_exact
 check "md5sums cover every file" md5sums_match
 check "binary has no interpreter and no NEEDED libraries" fully_static
+helper_static() {
+  local helper="$root/usr/lib/checkout-admin/checkout-admin-remote"
+  ! readelf -lW "$helper" | grep -q INTERP && ! readelf -dW "$helper" | grep -q '(NEEDED)'
+}
+check "the remote helper has no interpreter and no NEEDED libraries" helper_static
 
 # --- the binary, extracted ---------------------------------------------------------------------------------
 
@@ -158,6 +163,15 @@ check "demo: clicktopay enable" demo clicktopay enable T12345678
 check "demo: clicktopay enable again" demo clicktopay enable T12345678
 check "demo: clicktopay status" demo clicktopay status T12345678
 check "demo: audit" demo audit
+# pull runs in the helper: without credentials it is refused (exit 3) naming both ways to give them, which only
+# the helper can say — so checkout-admin found /usr/lib/checkout-admin/checkout-admin-remote and ran it.
+helper_runs() {
+  local status=0
+  env -u CHECKOUT_ADMIN_CLIENT_ID -u CHECKOUT_ADMIN_CLIENT_SECRET CHECKOUT_ADMIN_CREDENTIALS="$work/none.json" \
+    "$bin" --store "$store" pull T12345678 2> "$work/pull.err" || status=$?
+  [ "$status" -eq 3 ] && grep -q CHECKOUT_ADMIN_CLIENT_ID "$work/pull.err" || { echo "exit $status"; cat "$work/pull.err"; return 1; }
+}
+check "pull is handed to the helper in /usr/lib/checkout-admin" helper_runs
 check "demo: profile export offers dintero_psp.clicktopay" \
   bash -c '"$0" --store "$1" profile export T12345678 webshop | grep -q "\"clicktopay\""' "$bin" "$store"
 check "demo: account export" demo account export T12345678
