@@ -29,25 +29,27 @@ package struct FileError: Error, Equatable {
     }
 }
 
-/// Reads all bytes from an open descriptor.
-package func readDescriptorToEnd(_ descriptor: Int32, path: String = "<stdin>") throws -> [UInt8] {
+/// Reads all bytes from an open descriptor, or stops once more than `limit` bytes came (the caller refuses the
+/// input then, without holding more of it than the limit).
+package func readDescriptorToEnd(_ descriptor: Int32, path: String = "<stdin>", limit: Int = .max) throws -> [UInt8] {
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
+    while result.count <= limit {
         let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0 && errno == EINTR { continue }
         if count < 0 { throw FileError.current(path) }
         if count == 0 { return result }
         result.append(contentsOf: chunk[..<count])
     }
+    return result
 }
 
-/// Reads a whole file.
-package func readFile(atPath path: String) throws -> [UInt8] {
+/// Reads a whole file (or more than `limit` bytes of it, as `readDescriptorToEnd`).
+package func readFile(atPath path: String, limit: Int = .max) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw FileError.current(path) }
     defer { close(descriptor) }
-    return try readDescriptorToEnd(descriptor, path: path)
+    return try readDescriptorToEnd(descriptor, path: path, limit: limit)
 }
 
 /// What a path is on disk, without following a final symlink.

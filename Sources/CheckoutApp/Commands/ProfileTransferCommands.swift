@@ -74,14 +74,18 @@ enum ProfileTransferCommands {
 
 /// Reads a JSON document from a file or stdin, refusing what is not UTF-8 JSON with where it failed.
 enum JSONInput {
-    /// Largest document accepted: far above 10 000 accounts, far below what would exhaust memory.
+    /// Largest document accepted (256 MiB): far above a 100 000-account state document (96 MB); reading stops
+    /// past it, so a larger input is refused without being held.
     static let maximumBytes = 256 << 20
 
     /// Parses `file` (`-` for stdin).
     static func read(_ file: String, _ context: CommandContext) throws -> JSONValue {
         let bytes: [UInt8]
         do {
-            bytes = file == "-" ? try context.streams.input.readAll() : try readFile(atPath: file)
+            bytes =
+                file == "-"
+                ? try context.streams.input.readAll(limit: maximumBytes)
+                : try readFile(atPath: file, limit: maximumBytes)
         } catch let error as FileError {
             throw Rejection.invalid("cannot read '\(error.path)': \(error.reason)")
         }

@@ -24,6 +24,8 @@ protocol TextOutput: AnyObject {
 protocol TextInput: AnyObject {
     /// Everything left on the stream.
     func readAll() throws -> [UInt8]
+    /// Everything left, or more than `limit` bytes of it.
+    func readAll(limit: Int) throws -> [UInt8]
     /// One line without its newline; nil at end of input.
     func readLine() -> String?
     /// Whether the stream is a terminal (prompts depend on it).
@@ -86,6 +88,10 @@ final class StandardInput: TextInput {
         try readDescriptorToEnd(0)
     }
 
+    func readAll(limit: Int) throws -> [UInt8] {
+        try readDescriptorToEnd(0, limit: limit)
+    }
+
     func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
     }
@@ -126,6 +132,10 @@ final class ProvidedInput: TextInput {
     func readAll() throws -> [UInt8] {
         defer { bytes = [] }
         return bytes
+    }
+
+    func readAll(limit: Int) throws -> [UInt8] {
+        try readAll()
     }
 
     func readLine() -> String? {

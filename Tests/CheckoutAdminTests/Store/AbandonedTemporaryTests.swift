@@ -46,3 +46,14 @@ final class AbandonedTemporaryTests: CLITestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: running))
     }
 }
+
+/// Inputs are read up to their limit and no further.
+final class BoundedReadTests: CLITestCase {
+    func testReadingStopsOnceTheLimitIsPassed() throws {
+        let path = cli.file("big.json", String(repeating: " ", count: 1 << 20))
+        let bytes = try readFile(atPath: path, limit: 10)
+        XCTAssertGreaterThan(bytes.count, 10)
+        XCTAssertLessThanOrEqual(bytes.count, 1 << 16)
+        XCTAssertEqual(try readFile(atPath: path).count, 1 << 20)
+    }
+}
