@@ -39,6 +39,7 @@ package struct Audit {
                     .setSettings(id, [.value("checkout_express=true")]).or(
                         .setSettings(id, [.value("session_customer_email=true")]))))
         }
+        found += clickToPayCurrencyFindings()
         let missing = [SettingKey.name, .logoURL].filter { account.settings[$0.rawValue] == nil }.map(\.rawValue)
         if !missing.isEmpty {
             found.append(
@@ -46,6 +47,37 @@ package struct Audit {
                     .merchantIncomplete,
                     "account '\(id)' lacks \(missing.joined(separator: " and ")), which Dintero requires",
                     .setSettings(id, missing.map { .placeholder("\($0)=…") })))
+        }
+        return found
+    }
+
+    /// ctp-currency-without-card and ctp-currency-missing: Click to Pay is shown inside the card form, so it can
+    /// only appear in a currency the card method has, and should appear in every one of them.
+    private func clickToPayCurrencyFindings() -> [AuditFinding] {
+        guard account.hasClickToPay, let cardCurrencies = account.methods[card] else { return [] }
+        let ctpCurrencies = account.methods[ctp] ?? []
+        // A method without currencies or with invalid codes is currency-invalid's finding; its fix comes first.
+        let valid = { (codes: [String]) in !codes.isEmpty && codes.allSatisfy { CurrencyCode($0) != nil } }
+        guard valid(cardCurrencies) && valid(ctpCurrencies) else { return [] }
+        var found: [AuditFinding] = []
+        let extra = account.clickToPayCurrenciesWithoutCard
+        if !extra.isEmpty {
+            let common = ctpCurrencies.filter(cardCurrencies.contains)
+            var fix = Fix.enableMethod(id, card, currencies: (cardCurrencies + extra).sorted())
+            if !common.isEmpty { fix = fix.or(.enableMethod(id, ctp, currencies: common)) }
+            found.append(
+                finding(
+                    .ctpCurrencyWithoutCard, type: ctp,
+                    "account '\(id)' offers Click to Pay in \(extra.joined(separator: ", ")), which '\(card)' lacks; it can never be shown there",
+                    fix))
+        }
+        let missing = account.clickToPayCurrenciesMissing
+        if !missing.isEmpty {
+            found.append(
+                finding(
+                    .ctpCurrencyMissing, type: ctp,
+                    "account '\(id)' offers '\(card)' in \(missing.joined(separator: ", ")) but Click to Pay lacks them",
+                    .enableMethod(id, ctp, currencies: cardCurrencies)))
         }
         return found
     }
@@ -142,14 +174,41 @@ package struct Audit {
                     "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
                     .addProfileMethod(id, profile.id, .value(card))))
         }
-        if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile) {
+        if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile)
+            && profile.channel != PaymentProfile.inStore
+        {
             found.append(
                 finding(
                     .ctpMissingFromProfile, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
                     .addProfileMethod(id, profile.id, .value(ctp))))
         }
-        return found
+        return found + channelFindings(profile)
+    }
+
+    /// ctp-channel: an `in_store` profile has no hosted checkout to show Click to Pay in, and an `in_app` one has
+    /// no Checkout Express, so there the customer's email must come from the session.
+    private func channelFindings(_ profile: PaymentProfile) -> [AuditFinding] {
+        let place = "profile '\(profile.id)' of account '\(id)'"
+        if profile.channel == PaymentProfile.inStore && profile.methods[ctp] != nil {
+            return [
+                finding(
+                    .ctpChannel, profile: profile.id, type: ctp,
+                    "\(place) offers Click to Pay on channel in_store, which has no hosted checkout to show it in",
+                    .removeProfileMethod(id, profile.id, ctp))
+            ]
+        }
+        if profile.channel == PaymentProfile.inApp && account.offers(ctp, in: profile)
+            && !account.isSet(.sessionCustomerEmail)
+        {
+            return [
+                finding(
+                    .ctpChannel, profile: profile.id, type: ctp,
+                    "\(place) offers Click to Pay on channel in_app, which has no Checkout Express, so the customer's email must come from the session",
+                    .setSettings(id, [.value("session_customer_email=true")]))
+            ]
+        }
+        return []
     }
 
     private func defaultTypeFindings(_ profile: PaymentProfile) -> [AuditFinding] {

@@ -6,6 +6,9 @@ package enum AuditRule: String, CaseIterable, Sendable, Comparable {
     case ctpMissingFromProfile = "ctp-missing-from-profile"
     case ctpEmailUnknown = "ctp-email-unknown"
     case ctpAsDefault = "ctp-as-default"
+    case ctpCurrencyWithoutCard = "ctp-currency-without-card"
+    case ctpCurrencyMissing = "ctp-currency-missing"
+    case ctpChannel = "ctp-channel"
     case methodNotOnAccount = "method-not-on-account"
     case defaultNotOffered = "default-not-offered"
     case profileEmpty = "profile-empty"
@@ -20,7 +23,9 @@ package enum AuditRule: String, CaseIterable, Sendable, Comparable {
     /// Error (blocks writes, fails `audit`) or warning.
     package var severity: AuditFinding.Severity {
         switch self {
-        case .ctpMissingFromProfile, .ctpEmailUnknown, .ctpAsDefault, .merchantIncomplete: .warning
+        case .ctpMissingFromProfile, .ctpEmailUnknown, .ctpAsDefault, .ctpCurrencyMissing, .ctpChannel,
+            .merchantIncomplete:
+            .warning
         default: .error
         }
     }

@@ -24,6 +24,7 @@ package enum ClickToPay {
                         lead: "enable it first: ")
                 ])
         }
+        if let currencies { try refuseCurrencies(currencies, lackedBy: cardCurrencies, on: account) }
         var result = Enablement(account: account, coveredByActiveTypes: [])
         result.account.methods[ctp] = currencies ?? cardCurrencies
         // A profile named twice is edited and reported once.
@@ -33,11 +34,28 @@ package enum ClickToPay {
         for profile in candidates where profile.methods[ctp] == nil {
             if profile.allActive {
                 result.coveredByActiveTypes.append(profile.id)
-            } else if !named.isEmpty || profile.methods[PaymentType.creditCard.identifier] != nil {
+            } else if !named.isEmpty
+                || (profile.methods[PaymentType.creditCard.identifier] != nil
+                    && profile.channel != PaymentProfile.inStore)
+            {
                 result.account.profiles[profile.id]?.offer(ctp)
             }
         }
         return result
+    }
+
+    /// Refuses Click to Pay currencies the card method lacks: Click to Pay could never be shown in them.
+    private static func refuseCurrencies(_ currencies: [String], lackedBy card: [String], on account: MerchantAccount)
+        throws
+    {
+        let lacking = currencies.filter { !card.contains($0) }
+        guard !lacking.isEmpty else { return }
+        let cardType = PaymentType.creditCard.identifier
+        var fix = Fix.enableMethod(account.id, cardType, currencies: (card + lacking).sorted())
+        fix.lead = "add them to the card method first: "
+        throw Rejection.invalid(
+            "account '\(account.id)': '\(cardType)' lacks \(lacking.joined(separator: ", ")), so Click to Pay could never be shown there",
+            fixes: [fix])
     }
 
     /// Removes Click to Pay from every profile (and as their default) and from the account.
@@ -69,6 +87,15 @@ package struct ClickToPayStatus {
     /// Its currencies on the account.
     package var currencies: [String] { account.methods[PaymentType.clickToPay.identifier] ?? [] }
 
+    /// The card method's currencies (empty when the account has no card method).
+    package var cardCurrencies: [String] { account.methods[PaymentType.creditCard.identifier] ?? [] }
+
+    /// The card method's currencies that Click to Pay lacks while it is on.
+    package var missingCurrencies: [String] { account.clickToPayCurrenciesMissing }
+
+    /// Click to Pay's currencies that the card method lacks, where it can never be shown.
+    package var currenciesWithoutCard: [String] { account.clickToPayCurrenciesWithoutCard }
+
     /// Profiles that offer it and how, by id.
     package var offeringProfiles: [(id: String, offer: Offer)] {
         account.sortedProfiles.compactMap { profile in
@@ -99,5 +126,19 @@ package struct ClickToPayStatus {
     /// A value from its parts.
     package init(account: MerchantAccount) {
         self.account = account
+    }
+}
+
+extension MerchantAccount {
+    /// Click to Pay's currencies that the card method lacks, in Click to Pay's order; empty when either is off.
+    package var clickToPayCurrenciesWithoutCard: [String] {
+        guard let card = methods[PaymentType.creditCard.identifier] else { return [] }
+        return (methods[PaymentType.clickToPay.identifier] ?? []).filter { !card.contains($0) }
+    }
+
+    /// The card method's currencies that Click to Pay lacks while it is on, in the card method's order.
+    package var clickToPayCurrenciesMissing: [String] {
+        guard let ctp = methods[PaymentType.clickToPay.identifier] else { return [] }
+        return (methods[PaymentType.creditCard.identifier] ?? []).filter { !ctp.contains($0) }
     }
 }

@@ -38,6 +38,13 @@ package struct Fix: Hashable, Sendable {
             [.value(account), .value(type)] + (currency.map { [.value("--currency"), .value($0)] } ?? []))
     }
 
+    /// `method enable <account> <type> --currency CUR…`, one `--currency` per currency.
+    package static func enableMethod(_ account: String, _ type: String, currencies: [String]) -> Fix {
+        Fix(
+            ["method", "enable"],
+            [.value(account), .value(type)] + currencies.flatMap { [Word.value("--currency"), .value($0)] })
+    }
+
     /// `method disable <account> <type> --force`.
     package static func disableMethod(_ account: String, _ type: String) -> Fix {
         Fix(["method", "disable"], [.value(account), .value(type), .value("--force")])

@@ -78,6 +78,10 @@ package struct PaymentProfile: Equatable, Sendable {
 
     /// The channels a profile may have.
     package static let channels = ["ecommerce", "in_app", "in_store"]
+    /// The channel of a profile used in a shop, which has no hosted checkout.
+    package static let inStore = "in_store"
+    /// The channel of a profile used in an app, which has no Checkout Express.
+    package static let inApp = "in_app"
 }
 
 extension MerchantAccount {

@@ -99,15 +99,31 @@ enum MethodCommands {
             let type = try PaymentType(parsing: context.arguments.word(MethodCommands.type))
             let given = try Currencies.parse(context.arguments[currencies])
             var already = false
+            var lacking: [String] = []
+            var after: MerchantAccount?
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 let currencies = try given ?? Currencies.defaults(for: account)
                 already = account.methods[type.identifier] == currencies
+                lacking = account.clickToPayCurrenciesMissing
                 account.methods[type.identifier] = currencies
+                after = account
             }
             ChangeText.report(
                 changes, in: context, noChange: already ? "'\(type)' is already enabled on '\(id)'" : "no changes")
+            if let after { reportClickToPayLack(after, before: lacking, context) }
             return 0
         })
+
+    /// Says on stderr which currencies Click to Pay now lacks because the card method gained them, and the command
+    /// that re-syncs it.
+    private static func reportClickToPayLack(_ account: MerchantAccount, before: [String], _ context: CommandContext) {
+        let lacking = account.clickToPayCurrenciesMissing.filter { !before.contains($0) }
+        guard !lacking.isEmpty, let card = account.methods[PaymentType.creditCard.identifier] else { return }
+        let fix = Fix.enableMethod(account.id, PaymentType.clickToPay.identifier, currencies: card)
+        context.inform(
+            "Click to Pay on account '\(account.id)' lacks \(lacking.joined(separator: ", ")), which '\(PaymentType.creditCard)' now has; re-sync it: \(fix.commandLine)"
+        )
+    }
 
     static let disable = CommandSpec(
         path: ["method", "disable"],

@@ -156,7 +156,7 @@ struct AccountWriter {
 }
 
 /// Thrown by an edit that needs an existing account; the writer turns it into the not-found refusal.
-private struct MissingAccount: Error {
+struct MissingAccount: Error {
     let id: String
 }
 

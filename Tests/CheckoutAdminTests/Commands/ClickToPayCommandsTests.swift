@@ -200,6 +200,8 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay enable T12345678 --currency SEK"), status: 0,
             stderr: """
                 + method T12345678 dintero_psp.clicktopay: SEK
+                  warning ctp-currency-missing: account 'T12345678' offers 'dintero_psp.creditcard' in NOK but Click to Pay lacks them
+                           fix: checkout-admin method enable T12345678 dintero_psp.clicktopay --currency NOK --currency SEK
 
                 """ + emailUnknown)
     }
@@ -208,6 +210,7 @@ final class ClickToPayCommandsTests: CLITestCase {
         makeCardAccount()
         cli.succeed("settings set T12345678 checkout_express=true")
         cli.succeed("clicktopay enable T12345678")
+        cli.succeed("method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK")
         assertRun(
             cli.run("clicktopay enable T12345678 --currency NOK --currency SEK"), status: 0,
             stderr: "~ method T12345678 dintero_psp.clicktopay: NOK → NOK, SEK\n")
@@ -494,6 +497,7 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678"), status: 0,
             stdout: """
                 T12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: all, webshop
                   customer email known: yes (checkout_express)
@@ -509,6 +513,7 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678"), status: 0,
             stdout: """
                 T12345678: Click to Pay on (NOK, SEK)
+                  currencies: Click to Pay NOK, SEK; dintero_psp.creditcard NOK, SEK
                   offered by: all (active_payment_types), webshop (explicit)
                   card profiles without it: -
                   customer email known: yes (checkout_express)
@@ -524,6 +529,7 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678"), status: 0,
             stdout: """
                 T12345678: Click to Pay on (NOK)
+                  currencies: Click to Pay NOK; dintero_psp.creditcard NOK
                   offered by: all (active_payment_types)
                   card profiles without it: webshop
                   customer email known: no (set checkout_express or session_customer_email)
@@ -541,6 +547,7 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678"), status: 0,
             stdout: """
                 T12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: -
                   customer email known: yes (session_customer_email)
@@ -560,6 +567,7 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678"), status: 0,
             stdout: """
                 T12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: webshop (explicit)
                   card profiles without it: -
                   customer email known: yes (session_customer_email)
@@ -580,11 +588,13 @@ final class ClickToPayCommandsTests: CLITestCase {
             cli.run("clicktopay status T12345678 P12345678"), status: 0,
             stdout: """
                 P12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: -
                   customer email known: no (set checkout_express or session_customer_email)
 
                 T12345678: Click to Pay on (NOK)
+                  currencies: Click to Pay NOK; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: -
                   customer email known: no (set checkout_express or session_customer_email)
@@ -600,11 +610,13 @@ final class ClickToPayCommandsTests: CLITestCase {
             result, status: 0,
             stdout: """
                 P12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: -
                   customer email known: no (set checkout_express or session_customer_email)
 
                 T12345678: Click to Pay off
+                  currencies: Click to Pay -; dintero_psp.creditcard NOK
                   offered by: -
                   card profiles without it: -
                   customer email known: no (set checkout_express or session_customer_email)
@@ -643,8 +655,13 @@ final class ClickToPayCommandsTests: CLITestCase {
                   "accounts": [
                     {
                       "account_id": "P12345678",
+                      "card_currencies": [
+                        "NOK"
+                      ],
                       "card_profiles_without": [],
                       "currencies": [],
+                      "currencies_missing": [],
+                      "currencies_without_card": [],
                       "email_known": true,
                       "email_source": "session_customer_email",
                       "enabled": false,
@@ -653,12 +670,17 @@ final class ClickToPayCommandsTests: CLITestCase {
                     },
                     {
                       "account_id": "T12345678",
+                      "card_currencies": [
+                        "NOK"
+                      ],
                       "card_profiles_without": [
                         "webshop"
                       ],
                       "currencies": [
                         "NOK"
                       ],
+                      "currencies_missing": [],
+                      "currencies_without_card": [],
                       "email_known": false,
                       "email_source": null,
                       "enabled": true,
