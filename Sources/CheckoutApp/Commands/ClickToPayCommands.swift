@@ -95,6 +95,9 @@ enum ClickToPayCommands {
                 context.inform(AuditText.line(finding, style: context.errorStyle).dropLast().description)
             }
         }
+        guard !outcomes.isEmpty else {
+            return context.inform("no account has \(PaymentType.creditCard); no changes")
+        }
         let changed = outcomes.filter { !$0.changes.isEmpty }.count
         context.inform(
             "Click to Pay \(verb) for \(outcomes.count) account\(outcomes.count == 1 ? "" : "s"): \(changed) changed, \(outcomes.count - changed) unchanged"

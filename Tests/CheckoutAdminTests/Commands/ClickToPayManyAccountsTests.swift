@@ -136,6 +136,13 @@ final class ClickToPayManyAccountsTests: CLITestCase {
         XCTAssertEqual(try clickToPayAccounts(), [])
     }
 
+    func testAllWithoutCardAccountsSaysSoAndCreatesNoStore() {
+        assertRun(
+            cli.run("clicktopay enable --all"), status: 0,
+            stderr: "no account has dintero_psp.creditcard; no changes\n")
+        XCTAssertNil(cli.storeBytes())
+    }
+
     func testAccountsAndAllTogetherAreAUsageError() {
         makeAccounts()
         let result = cli.run("clicktopay enable T12345678 --all")
