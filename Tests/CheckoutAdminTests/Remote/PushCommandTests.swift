@@ -4,19 +4,7 @@ import XCTest
 @testable import CheckoutStore
 
 /// `push` against the emulator: the safe order, idempotence, refusals, `--dry-run` and `--prune`.
-final class PushCommandTests: XCTestCase {
-    private var emulator: EmulatorHarness!
-
-    override func setUpWithError() throws {
-        emulator = try EmulatorHarness(
-            state: EmulatorState.document(["T12345678": EmulatorState.merchant(profiles: 2)]))
-        XCTAssertEqual(try emulator.run("pull T12345678").status, 0)
-        try emulator.clearRequests()
-    }
-
-    override func tearDown() {
-        emulator.stop()
-    }
+final class PushCommandTests: PulledMerchantTestCase {
 
     /// Local edits touching every kind of request.
     private func editEverything() throws {

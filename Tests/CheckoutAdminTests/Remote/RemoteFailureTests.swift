@@ -3,19 +3,7 @@ import XCTest
 
 /// Faults the emulator injects, and the refusals before anything is sent: retries, exit 6 and its JSON codes,
 /// partial pushes, secrets, and the loopback rule.
-final class RemoteFailureTests: XCTestCase {
-    private var emulator: EmulatorHarness!
-
-    override func setUpWithError() throws {
-        emulator = try EmulatorHarness(
-            state: EmulatorState.document(["T12345678": EmulatorState.merchant(profiles: 2)]))
-        XCTAssertEqual(try emulator.run("pull T12345678").status, 0)
-        try emulator.clearRequests()
-    }
-
-    override func tearDown() {
-        emulator.stop()
-    }
+final class RemoteFailureTests: PulledMerchantTestCase {
 
     private func statuses(_ method: String, _ path: String) throws -> [Int] {
         try emulator.requests().filter { $0["method"] as? String == method && $0["path"] as? String == path }

@@ -141,3 +141,20 @@ final class EmulatorHarness {
         var description: String { message }
     }
 }
+
+/// Tests that start from a merchant with two profiles on the emulator, already pulled, with the request log empty.
+class PulledMerchantTestCase: XCTestCase {
+    /// The emulator and a store that pulled `T12345678`.
+    var emulator: EmulatorHarness!
+
+    override func setUpWithError() throws {
+        emulator = try EmulatorHarness(
+            state: EmulatorState.document(["T12345678": EmulatorState.merchant(profiles: 2)]))
+        XCTAssertEqual(try emulator.run("pull T12345678").status, 0)
+        try emulator.clearRequests()
+    }
+
+    override func tearDown() {
+        emulator.stop()
+    }
+}
