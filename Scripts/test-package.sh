@@ -225,5 +225,6 @@ check "zsh: compinit registers _checkout-admin from the vendor folder" zsh_loade
 check "fish: completion file completes 'acc' to 'account'" fish_sourced
 check "fish: found in vendor_completions.d and completes 'acc'" fish_autoloaded
 
-echo "package: $passed passed, $failed failed ($deb)"
+echo "package: checked $deb"
+echo "package: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
