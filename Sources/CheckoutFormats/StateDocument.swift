@@ -75,6 +75,11 @@ package struct StateReader {
             throw StateReader.invalid(path, "'account_id' is missing or not a string")
         }
         let id = try located("\(path).account_id") { try AccountID(parsing: idText).rawValue }
+        // A missing key must never mean "remove them all": a CI job that drops a key would wipe an account.
+        for (key, empty) in [("settings", "{}"), ("payment_methods", "[]"), ("profiles", "[]")] where fields[key] == nil
+        {
+            throw StateReader.invalid(path, "'\(key)' is missing; write \(empty) for none")
+        }
         var account = MerchantAccount(id: id)
         account.settings = try settings(fields["settings"], at: "\(path).settings")
         (account.methods, account.methodDetails) = try methods(fields["payment_methods"], at: "\(path).payment_methods")

@@ -11,7 +11,8 @@ def hostile_documents(quick):
     """(name, bytes) of JSON meant to break a parser."""
     depth = 100_000 if quick else 1_000_000
     big = 10 * 1024 * 1024
-    account = '{"format_version":"1","accounts":[{"account_id":"T00000009","settings":{"name":%s}}]}'
+    account = ('{"format_version":"1","accounts":[{"account_id":"T00000009","settings":{"name":%s},'
+               '"payment_methods":[],"profiles":[]}]}')
     return [
         ("deep array nesting", b"[" * depth + b"]" * depth),
         ("deep object nesting", b'{"a":' * depth + b"1" + b"}" * depth),
@@ -25,7 +26,8 @@ def hostile_documents(quick):
         ("NUL inside a string", (account % '"a\\u0000b"').encode()),
         ("raw NUL byte", (account % '"a\x00b"').encode()),
         ("duplicate keys", b'{"format_version":"1","accounts":[],"accounts":[{"account_id":"T00000009"}]}'),
-        ("duplicate account ids", ((account[:-2] + ',{"account_id":"T00000009"}]}') % '"x"').encode()),
+        ("duplicate account ids", ((account[:-2] + ',{"account_id":"T00000009","settings":{},'
+                                                    '"payment_methods":[],"profiles":[]}]}') % '"x"').encode()),
         ("byte-order mark", b"\xef\xbb\xbf" + (account % '"BOM"').encode()),
         ("10 MB string", (account % ('"' + "x" * big + '"')).encode()),
         ("10 MB of escapes", (account % ('"' + "\\u00e9" * (big // 6) + '"')).encode()),

@@ -12,8 +12,25 @@ final class StateDocumentTests: XCTestCase {
     }
 
     /// A document with one account entry made of `fields` (JSON members after `account_id`).
+    /// A one-account document with `fields`; the keys every account must have are added as empty when absent.
     private func document(_ fields: String = "") -> String {
-        #"{"format_version": "1", "accounts": [{"account_id": "T12345678"\#(fields.isEmpty ? "" : ", " + fields)}]}"#
+        let required = [("settings", "{}"), ("payment_methods", "[]"), ("profiles", "[]")]
+        let all =
+            ([fields].filter { !$0.isEmpty }
+            + required.filter { !fields.contains("\"\($0.0)\"") }.map {
+                "\"\($0.0)\": \($0.1)"
+            }).joined(separator: ", ")
+        return #"{"format_version": "1", "accounts": [{"account_id": "T12345678", "# + all + "}]}"
+    }
+
+    private func entry(_ id: String) -> String {
+        #"{"account_id": "\#(id)", "settings": {}, "payment_methods": [], "profiles": []}"#
+    }
+
+    func testAnAccountWithoutProfilesIsRefusedRatherThanEmptied() {
+        assertRefusal(
+            #"{"format_version": "1", "accounts": [{"account_id": "T12345678", "settings": {}, "payment_methods": []}]}"#,
+            invalid("invalid state document at '$.accounts[0]': 'profiles' is missing; write [] for none"))
     }
 
     private func assertRefusal(
@@ -361,7 +378,7 @@ final class StateDocumentTests: XCTestCase {
 
     func testDuplicateAccountIsRefusedNamingBothPlaces() {
         assertRefusal(
-            #"{"format_version": "1", "accounts": [{"account_id": "T12345678"}, {"account_id": "P00000001"}, {"account_id": "T12345678"}]}"#,
+            #"{"format_version": "1", "accounts": [\#(entry("T12345678")), \#(entry("P00000001")), \#(entry("T12345678"))]}"#,
             invalid(
                 "invalid state document at '$.accounts[2]': account 'T12345678' appears twice (also at $.accounts[0])"))
     }
