@@ -104,6 +104,16 @@ package final class Database {
         return results
     }
 
+    /// Runs a query on a statement of its own (not the cache, so `body` may run other queries, even this one) and
+    /// hands `body` each row in turn; nothing is collected.
+    package func forEachRow(_ sql: String, _ values: [SQLiteValue] = [], _ body: (Row) throws -> Void) throws {
+        let statement = try Statement(connection: connection, sql: sql, persistent: false)
+        try statement.bind(values)
+        while try statement.step() {
+            try body(statement.row)
+        }
+    }
+
     /// The first column of the first row as an integer; nil when there is no row or it is NULL.
     package func scalarInteger(_ sql: String, _ values: [SQLiteValue] = []) throws(SQLiteError) -> Int64? {
         try firstColumn(sql, values) { $0.optionalInteger(0) } ?? nil

@@ -1,13 +1,15 @@
-/// The history's hash chain (table `history_chain`, one row per history row): each history row has SHA-256 over the previous row's hash and its own fields, so a row
-/// edited, removed or reordered with the store's triggers switched off breaks the chain at that row, and
-/// `store check` names the first broken link. It proves that the history was not changed by anything that does
-/// not recompute the chain; it cannot prove it against someone who deliberately recomputes every later hash (no
-/// secret is involved) — off-site backups are the answer to that.
+/// The history's hash chain: each change has SHA-256 over the previous change's hash and its own fields, so a
+/// change edited, removed or reordered with the store's triggers switched off breaks the chain there, and
+/// `store check` names the first broken write. Since schema step 3 only the hash after a write's last change is
+/// stored (in `history_write`); the arithmetic is the one step 2 stored for every row, so an upgraded store keeps
+/// its proof. It proves that the history was not changed by anything that does not recompute the chain; it cannot
+/// prove it against someone who deliberately recomputes every later hash (no secret is involved) — off-site
+/// backups are the answer to that.
 package enum HistoryChain {
-    /// The columns a row's hash covers, in order.
+    /// The columns of a version-2 history row that its hash covers, in order.
     static let columns = "at, actor, command, account_id, action, kind, object_id, before, after"
 
-    /// The hash of a row with `fields` (the columns above) that follows a row hashed `previous` ("" for the first).
+    /// The hash of a change with `fields` (the columns above) that follows a change hashed `previous` ("" first).
     package static func link(previous: String, fields: [String?]) -> String {
         var bytes = Array(previous.utf8)
         for field in fields {
@@ -22,45 +24,54 @@ package enum HistoryChain {
         return SHA256.hex(bytes)
     }
 
-    /// The hash of the newest chained row, "" when there is none.
-    static func lastHash(in database: Database) throws -> String {
-        try database.query("SELECT hash FROM history_chain ORDER BY seq DESC LIMIT 1") { $0.text(0) }.first ?? ""
+    /// The fields a change's hash covers, with its write's time, actor and command.
+    static func fields(of change: HistoryChange, in write: (at: String, actor: String, command: String)) -> [String?] {
+        [
+            write.at, write.actor, write.command, change.account, change.action, change.kind, change.objectID,
+            change.before, change.after,
+        ]
     }
 
-    /// Appends the chain link of the history row `seq` with `fields`, after `previous`; returns its hash.
-    static func append(seq: Int64, fields: [String?], after previous: String, in database: Database) throws -> String {
-        let hash = link(previous: previous, fields: fields)
-        try database.cachedStatement("INSERT INTO history_chain (seq, hash) VALUES (?, ?)").execute([
-            .integer(seq), .text(hash),
-        ])
-        return hash
-    }
-
-    /// Chains every row of a store that had history before the chain existed (schema step 2), in order.
+    /// Chains every row of a version-1 store's history (schema step 2), in order.
     static func backfill(_ database: Database) throws {
         var previous = ""
         let rows = try database.query("SELECT seq, \(columns) FROM history ORDER BY seq") { row in
             (row.integer(0), (1...9).map { row.optionalText(Int32($0)) })
         }
+        let insert = try database.cachedStatement("INSERT INTO history_chain (seq, hash) VALUES (?, ?)")
         for (seq, fields) in rows {
-            previous = try append(seq: seq, fields: fields, after: previous, in: database)
+            previous = link(previous: previous, fields: fields)
+            try insert.execute([.integer(seq), .text(previous)])
         }
     }
 
-    /// The first row whose hash does not follow from the rows before it, as a problem line; nil when intact.
-    package static func firstBrokenLink(in database: Database) throws -> String? {
-        var previous = ""
-        let rows = try database.query(
-            "SELECT history.seq, history_chain.hash, \(columns) FROM history LEFT JOIN history_chain USING (seq) ORDER BY seq"
-        ) { row in
-            (row.integer(0), row.optionalText(1), (2...10).map { row.optionalText(Int32($0)) })
+    /// The first change whose hash does not follow from the changes before it, as a problem line; nil when intact.
+    package static func firstBrokenLink(in store: Store) throws -> String? {
+        try store.schemaVersion() < 3
+            ? try firstBrokenRow(in: store.database) : try HistoryVerifier(database: store.database).firstProblem()
+    }
+
+    /// The problem line of rows `first` to `last` (one write, or one row) whose hash does not follow.
+    static func brokenMessage(_ first: Int64, _ last: Int64) -> String {
+        guard first != last else {
+            return "history row \(first) does not follow from the rows before it (a row at or before it was edited, "
+                + "removed or reordered)"
         }
-        for (seq, hash, fields) in rows {
-            let expected = link(previous: previous, fields: fields)
-            guard hash == expected else {
-                return "history row \(seq) does not follow from the rows before it (a row at or before it was "
-                    + "edited, removed or reordered)"
-            }
+        return "history rows \(first)–\(last) (one write) do not follow from the rows before them (a row at or before "
+            + "them was edited, removed or reordered)"
+    }
+
+    // A version-2 store (read, never upgraded, by `store check`): one stored hash per row.
+    private static func firstBrokenRow(in database: Database) throws -> String? {
+        var previous = ""
+        let statement = try database.cachedStatement(
+            "SELECT history.seq, history_chain.hash, \(columns) FROM history LEFT JOIN history_chain USING (seq) ORDER BY seq"
+        )
+        defer { statement.reset() }
+        while try statement.step() {
+            let row = statement.row
+            let expected = link(previous: previous, fields: (2...10).map { row.optionalText(Int32($0)) })
+            guard row.optionalText(1) == expected else { return brokenMessage(row.integer(0), row.integer(0)) }
             previous = expected
         }
         return nil

@@ -10,7 +10,7 @@ package enum Schema {
     /// SQL: the reference `store check` compares a store with, built in memory.
     package static func objects(upTo version: Int) throws -> [String: String] {
         let database = try Database(path: ":memory:", mode: .readWriteCreate)
-        for sql in migrations.prefix(version) { try database.execute(sql) }
+        for migration in migrations.prefix(version) { try migration.run(on: database) }
         return try objects(in: database)
     }
 
@@ -26,7 +26,11 @@ package enum Schema {
     package static var currentVersion: Int { migrations.count }
 
     /// Migration N (1-based) brings a store from version N-1 to N. Never edit a released step: add one.
-    package static let migrations: [String] = [version1, version2]
+    package static let migrations: [Migration] = [
+        Migration(.sql(version1)),
+        Migration(.sql(version2), .transform(HistoryChain.backfill)),
+        Migration(.sql(version3Tables), .transform(HistoryUpgrade.run), .sql(version3Finish)),
+    ]
 
     // The Click to Pay provider rule lives in the store too, twice over: a CHECK constraint and a trigger
     // (a raw `sqlite3` session can turn off either, not both), so no row can offer `<gateway>.clicktopay`
@@ -126,10 +130,6 @@ package enum Schema {
             synced_at TEXT NOT NULL
         ) WITHOUT ROWID;
         """
-
-    /// Work a migration step does in Swift after its SQL, in the same transaction (keyed by the version it
-    /// brings the store to): step 2 chains the history rows a version-1 store already has.
-    package static let afterMigration: [Int: @Sendable (Database) throws -> Void] = [2: HistoryChain.backfill]
 
     /// The message the store raises; the CLI recognises it to report a policy violation.
     package static let providerRuleMessage = "Click to Pay is only offered through dintero_psp (dintero_psp.clicktopay)"

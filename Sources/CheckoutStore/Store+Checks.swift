@@ -28,12 +28,13 @@ extension Store {
         ]
     }
 
-    // The chain needs the table the schema check would already have reported missing.
+    // The chain needs the tables the schema check would already have reported missing.
     private func historyProblems() throws -> [String] {
+        let chainTable = try schemaVersion() >= 3 ? "history_write" : "history_chain"
         let chained = try database.scalarInteger(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'history_chain'")
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(chainTable)])
         guard chained == 1 else { return [] }
-        return try HistoryChain.firstBrokenLink(in: database).map { [$0] } ?? []
+        return try HistoryChain.firstBrokenLink(in: self).map { [$0] } ?? []
     }
 
     /// Recreates the triggers and indexes the store lacks (someone dropped them, e.g. to bypass a rule), in one

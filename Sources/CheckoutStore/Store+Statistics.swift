@@ -15,6 +15,6 @@ extension Store {
         }
         return StoreStatistics(
             accounts: try count("account"), methods: try count("payment_method"),
-            profiles: try count("profile"), historyEntries: try count("history"))
+            profiles: try count("profile"), historyEntries: try historyCount())
     }
 }

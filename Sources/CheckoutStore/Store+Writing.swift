@@ -37,6 +37,13 @@ package struct HistoryEntry: Equatable, Sendable {
         self.before = before
         self.after = after
     }
+
+    /// `change` as made by a write at `at` by `actor` running `command`.
+    package init(_ change: HistoryChange, at: String, actor: String, command: String) {
+        self.init(
+            at: at, actor: actor, command: command, account: change.account, action: change.action,
+            kind: change.kind, objectID: change.objectID, before: change.before, after: change.after)
+    }
 }
 
 extension Store {
@@ -81,25 +88,6 @@ extension Store {
             default:
                 preconditionFailure("change of kind \(change.kind) carries a value of another kind")
             }
-        }
-    }
-
-    /// Appends history rows. Must run inside the same write transaction as the change.
-    package func appendHistory(_ entries: [HistoryEntry]) throws {
-        let statement = try database.cachedStatement(
-            """
-            INSERT INTO history (at, actor, command, account_id, action, kind, object_id, before, after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var previous = try HistoryChain.lastHash(in: database)
-        for entry in entries {
-            let fields: [String?] = [
-                entry.at, entry.actor, entry.command, entry.account, entry.action, entry.kind, entry.objectID,
-                entry.before, entry.after,
-            ]
-            try statement.execute(fields.map(SQLiteValue.init))
-            previous = try HistoryChain.append(
-                seq: database.lastInsertedRowID, fields: fields, after: previous, in: database)
         }
     }
 

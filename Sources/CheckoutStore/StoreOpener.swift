@@ -164,15 +164,14 @@ package struct StoreOpener {
 
     /// Applies the missing migrations, each in its own IMMEDIATE transaction with its version bump.
     package func migrate(_ database: Database) throws {
-        for (index, sql) in Schema.migrations.enumerated() {
+        for (index, migration) in Schema.migrations.enumerated() {
             try wrap {
                 do {
                     try database.transaction(.immediate) {
                         // Another process may have migrated while this one waited for the lock.
                         let version = try database.scalarInteger("PRAGMA user_version") ?? 0
                         guard version == index else { return }
-                        try database.execute(sql)
-                        try Schema.afterMigration[index + 1]?(database)
+                        try migration.run(on: database)
                         try database.execute("PRAGMA user_version = \(index + 1)")
                     }
                 } catch let error as SQLiteError where !error.isBusy && !error.isInterrupted && !error.isStoreUnusable {

@@ -109,22 +109,25 @@ struct AccountWriter {
         }
         guard !changes.isEmpty else { return [] }
         let now = Timestamp.now().rfc3339
+        let history = try HistoryRecorder(
+            store: store, at: now, actor: context.options.actor, command: context.commandLine)
         var progress = Progress(total: changes.count, context: context)
         for chunk in stride(from: 0, to: changes.count, by: Progress.chunkSize).map({
             changes[$0..<min($0 + Progress.chunkSize, changes.count)]
         }) {
             try store.persist(Array(chunk), createdAt: now)
-            try store.appendHistory(chunk.map { historyEntry($0, at: now) })
+            try history.record(chunk.map(AccountWriter.historyChange))
             progress.advance(by: chunk.count)
         }
+        try history.finish()
         progress.finish()
         return changes
     }
 
-    private func historyEntry(_ change: Change, at time: String) -> HistoryEntry {
-        HistoryEntry(
-            at: time, actor: context.options.actor, command: context.commandLine, account: change.account,
-            action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
+    /// A change as the history keeps it.
+    static func historyChange(_ change: Change) -> HistoryChange {
+        HistoryChange(
+            account: change.account, action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
             before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
             after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
     }

@@ -15,7 +15,7 @@ final class SchemaVersion2Tests: CLITestCase {
             at: cli.storePath,
             """
             PRAGMA application_id = \(StoreTestSupport.applicationID);
-            \(Schema.migrations[0])
+            \(Schema.migrations[0].sql)
             PRAGMA user_version = 1;
             INSERT INTO account (id, created_at) VALUES ('T12345678', '2026-01-01T00:00:00Z');
             INSERT INTO setting VALUES ('T12345678', 'name', 'Example AS');
