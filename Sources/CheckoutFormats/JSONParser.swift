@@ -19,6 +19,48 @@ package enum JSONParser {
     package static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
         try parse(Array(bytes), maxDepth: maxDepth)
     }
+
+    /// Parses one value that a larger document holds at `origin` (read piece by piece): errors name the document's
+    /// line, column and path, and the nesting limit counts the levels around it.
+    package static func parse(_ bytes: [UInt8], at origin: JSONOrigin, maxDepth: Int = 64) throws(JSONParseError)
+        -> JSONValue
+    {
+        var reader = Reader(bytes: bytes, maxDepth: maxDepth, origin: origin)
+        return try reader.parseEmbeddedValue()
+    }
+}
+
+extension JSONParser {
+    /// The error the parser gives at `index` of `bytes`, a piece of a document starting at `origin`: end of input,
+    /// invalid UTF-8, `reason`, or (reason nil) the unexpected character.
+    package static func refusal(at index: Int, in bytes: [UInt8], origin: JSONOrigin, reason: String?)
+        -> JSONParseError
+    {
+        var reader = Reader(bytes: bytes, maxDepth: 64, origin: origin)
+        reader.position = index
+        return reader.refusal(reason: reason)
+    }
+}
+
+/// Where a value sits in the document that holds it.
+package struct JSONOrigin: Sendable {
+    /// The 1-based line and byte column of its first byte.
+    package var line = 1, column = 1
+    /// Its JSON path, `$` for the document itself.
+    package var path = "$"
+    /// How many arrays and objects enclose it.
+    package var depth = 0
+
+    /// The document itself.
+    package init() {}
+
+    /// A value at `path`, `depth` levels deep, starting at `line`:`column`.
+    package init(line: Int, column: Int, path: String, depth: Int) {
+        self.line = line
+        self.column = column
+        self.path = path
+        self.depth = depth
+    }
 }
 
 extension JSONParser {
@@ -34,10 +76,24 @@ extension JSONParser {
         let maxDepth: Int
         var position = 0
         var path: [PathComponent] = []
+        let origin: JSONOrigin
 
-        init(bytes: [UInt8], maxDepth: Int) {
+        init(bytes: [UInt8], maxDepth: Int, origin: JSONOrigin = JSONOrigin()) {
             self.bytes = bytes
             self.maxDepth = maxDepth
+            self.origin = origin
+        }
+
+        /// The refusal at `position`: end of input, invalid UTF-8, `reason`, or (nil) the unexpected character.
+        func refusal(reason: String?) -> JSONParseError {
+            guard position < bytes.count else { return failure("unexpected end of input") }
+            return refusal(reason ?? "unexpected character \(describeCharacter(at: position))")
+        }
+
+        mutating func parseEmbeddedValue() throws(JSONParseError) -> JSONValue {
+            let value = try parseValue(depth: origin.depth)
+            if position < bytes.count { throw refusal("trailing characters after the value") }
+            return value
         }
 
         mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -347,11 +403,12 @@ extension JSONParser {
                 line += 1
                 lineStart = index + 1
             }
-            return JSONParseError(reason: reason, line: line, column: offset - lineStart + 1, path: pathText())
+            let column = offset - lineStart + (line == 1 ? origin.column : 1)
+            return JSONParseError(reason: reason, line: line + origin.line - 1, column: column, path: pathText())
         }
 
         private func pathText() -> String {
-            var text = "$"
+            var text = origin.path
             for component in path {
                 switch component {
                 case .index(let index): text += "[\(index)]"

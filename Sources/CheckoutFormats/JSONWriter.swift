@@ -30,7 +30,7 @@ extension JSONValue {
     /// Serializes values into one growing UTF-8 buffer.
     package struct TextWriter {
         /// The UTF-8 text written so far.
-        private(set) var bytes: [UInt8] = []
+        package private(set) var bytes: [UInt8] = []
         /// Whether to break lines and indent by two spaces per level.
         package let isPretty: Bool
 

@@ -38,7 +38,21 @@ package enum StateDocument {
     /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).
     package static func parse(_ document: JSONValue) throws -> [MerchantAccount] {
         let top = try StateReader.object(document, at: "$")
-        // The version comes first: a newer document's new keys are not typos.
+        try checkTop(top)
+        var seen: [String: Int] = [:]
+        return try (top["accounts"]?.arrayValue ?? []).enumerated().map { index, entry in
+            let account = try StateReader(path: "$.accounts[\(index)]").account(from: entry)
+            if let first = seen.updateValue(index, forKey: account.id) {
+                throw StateReader.invalid(
+                    "$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
+            }
+            return account
+        }
+    }
+
+    /// Checks the document's top level: its version first (a newer document's new keys are not typos), then its
+    /// keys, then that `accounts` is an array.
+    package static func checkTop(_ top: [String: JSONValue]) throws {
         guard case .string(DocumentFormat.version)? = top["format_version"] else {
             let version = top["format_version"].map { StateReader.shown($0.compactText()) } ?? "(missing)"
             throw Rejection.invalid(
@@ -47,17 +61,8 @@ package enum StateDocument {
         }
         try StateReader.refuseUnknownKeys(top, allowed: documentKeys, at: "$")
         guard let entries = top["accounts"] else { throw StateReader.invalid("$", "'accounts' is missing") }
-        guard let list = entries.arrayValue else {
+        guard entries.arrayValue != nil else {
             throw StateReader.invalid("$.accounts", "expected an array, found \(entries.typeName)")
-        }
-        var seen: [String: Int] = [:]
-        return try list.enumerated().map { index, entry in
-            let account = try StateReader(path: "$.accounts[\(index)]").account(from: entry)
-            if let first = seen.updateValue(index, forKey: account.id) {
-                throw StateReader.invalid(
-                    "$.accounts[\(index)]", "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
-            }
-            return account
         }
     }
 }

@@ -44,6 +44,38 @@ package func readDescriptorToEnd(_ descriptor: Int32, path: String = "<stdin>", 
     return result
 }
 
+/// The next piece (up to 1 MiB) of what `descriptor` holds; empty at its end.
+package func readChunkOfDescriptor(_ descriptor: Int32, path: String = "<stdin>") throws -> [UInt8] {
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { throw FileError.current(path) }
+        chunk.removeSubrange(count...)
+        return chunk
+    }
+}
+
+/// A file read a piece at a time; closed when released.
+package final class ChunkedFile {
+    private let descriptor: Int32
+    private let path: String
+
+    /// Opens `path` for reading.
+    package init(path: String) throws {
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError.current(path) }
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next piece, empty at the end of the file.
+    package func next() throws -> [UInt8] {
+        try readChunkOfDescriptor(descriptor, path: path)
+    }
+}
+
 /// Reads a whole file (or more than `limit` bytes of it, as `readDescriptorToEnd`).
 package func readFile(atPath path: String, limit: Int = .max) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -41,6 +41,9 @@ package final class HistoryRecorder {
     private var count: Int64 = 0
     private var pending: (account: String, position: Int64, changes: [JSONValue])?
 
+    /// The write's time, RFC 3339 UTC.
+    package var time: String { write.at }
+
     /// Starts a write at `at` by `actor` running `command`, after every write the store has recorded.
     package convenience init(store: Store, at: String, actor: String, command: String) throws {
         let last = try store.database.query(

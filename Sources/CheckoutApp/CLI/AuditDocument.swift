@@ -36,6 +36,13 @@ package struct AuditReport {
     /// Profiles audited.
     package let profilesChecked: Int
 
+    /// A report of `findings` (sorted as `Audit` sorts them) over so many accounts and profiles.
+    package init(findings: [AuditFinding], accountsChecked: Int, profilesChecked: Int) {
+        self.findings = findings
+        self.accountsChecked = accountsChecked
+        self.profilesChecked = profilesChecked
+    }
+
     /// Audits `accounts`.
     package init(accounts: [MerchantAccount]) {
         findings = accounts.flatMap(Audit.findings)

@@ -28,6 +28,8 @@ protocol TextInput: AnyObject {
     func readAll(limit: Int) throws -> [UInt8]
     /// One line without its newline; nil at end of input.
     func readLine() -> String?
+    /// The next piece of the stream, empty at its end (for inputs read a piece at a time).
+    func readChunk() throws -> [UInt8]
     /// Whether the stream is a terminal (prompts depend on it).
     var isTerminal: Bool { get }
 }
@@ -92,6 +94,10 @@ final class StandardInput: TextInput {
         try readDescriptorToEnd(0, limit: limit)
     }
 
+    func readChunk() throws -> [UInt8] {
+        try readChunkOfDescriptor(0)
+    }
+
     func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
     }
@@ -136,6 +142,12 @@ final class ProvidedInput: TextInput {
 
     func readAll(limit: Int) throws -> [UInt8] {
         try readAll()
+    }
+
+    func readChunk() throws -> [UInt8] {
+        let chunk = Array(bytes.prefix(1 << 16))
+        bytes.removeFirst(chunk.count)
+        return chunk
     }
 
     func readLine() -> String? {

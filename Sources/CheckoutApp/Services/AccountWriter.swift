@@ -42,17 +42,34 @@ struct AccountWriter {
     /// Whether a change that creates an audit error is refused (true but for `pull`).
     private var refusesNewErrors = true
 
+    /// Runs `body` as one write transaction on the store (created when missing, and kept only when
+    /// `wroteSomething` says so), for a write that streams its changes instead of editing named accounts.
+    func stream<T>(_ body: (Store) throws -> T, wroteSomething: (T) -> Bool) throws -> T {
+        let (result, _) = try context.opener.write(
+            { store in try inTransaction(on: store) { try body(store) } }, wroteSomething: wroteSomething)
+        if wroteSomething(result) { context.streams.record.committed = true }
+        return result
+    }
+
     private func transaction(
         on store: Store, _ ids: [String], _ edit: (inout [String: MerchantAccount?]) throws -> Void,
         _ alongside: (Store) throws -> Void = { _ in }
     ) throws -> [Change] {
+        try inTransaction(on: store) {
+            let changes = try apply(edit, to: ids, in: store)
+            try alongside(store)
+            return changes
+        }
+    }
+
+    // One IMMEDIATE transaction that a signal interrupts cleanly (rolled back) until its last checkpoint.
+    private func inTransaction<T>(on store: Store, _ body: () throws -> T) throws -> T {
         try context.opener.wrap {
             try Signals.duringWrite(store.database.interruptHandle) {
                 try store.database.transaction(.immediate) {
-                    let changes = try apply(edit, to: ids, in: store)
-                    try alongside(store)
+                    let result = try body()
                     try Signals.checkpoint()
-                    return changes
+                    return result
                 }
             }
         }

@@ -209,18 +209,26 @@ final class ApplyCommandTests: CLITestCase {
                 """, stderr: "Applied.\n")
     }
 
-    func testPlanCoversSeveralAccountsSortedByID() {
+    func testPlanFollowsTheDocumentsOrderAndReportsTheWarningsItCreates() {
         assertRun(
             apply(
                 #"{"format_version": "1", "accounts": [\#(entry("T22222222", settings: "{}", methods: "[]")), \#(entry("P11111111", settings: "{}", methods: "[]"))]}"#
             ),
             status: 0,
             stdout: """
-                + account P11111111
                 + account T22222222
+                + account P11111111
                 Plan: 2 to add, 0 to change, 0 to remove.
 
-                """, stderr: "Applied.\n")
+                """,
+            stderr: """
+                  warning merchant-incomplete: account 'T22222222' lacks name and logo_url, which Dintero requires
+                           fix: checkout-admin settings set T22222222 name=… logo_url=…
+                  warning merchant-incomplete: account 'P11111111' lacks name and logo_url, which Dintero requires
+                           fix: checkout-admin settings set P11111111 name=… logo_url=…
+                Applied.
+
+                """)
     }
 
     // MARK: - JSON plan
@@ -254,6 +262,7 @@ final class ApplyCommandTests: CLITestCase {
                       "kind": "method"
                     }
                   ],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,
@@ -320,6 +329,7 @@ final class ApplyCommandTests: CLITestCase {
                       "kind": "settings"
                     }
                   ],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,
@@ -340,6 +350,7 @@ final class ApplyCommandTests: CLITestCase {
                 {
                   "applied": false,
                   "changes": [],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,
@@ -484,12 +495,18 @@ final class ApplyCommandTests: CLITestCase {
 
     // MARK: - Validation with every error rule: exit 3, nothing written
 
-    func testDocumentBreakingAnErrorRuleIsRefusedWithTheFindingsAndNothingWritten() throws {
+    func testDocumentBreakingAnErrorRuleIsRefusedWithThePlanAndTheFindingsAndNothingWritten() throws {
         makeCardAccount()
         let bytes = try XCTUnwrap(cli.storeBytes())
         let methods = #"[{"type": "dintero_psp.clicktopay", "currencies": ["NOK"]}]"#
         assertRun(
             apply(document(methods: methods)), status: 3,
+            stdout: """
+                + method T12345678 dintero_psp.clicktopay: NOK
+                - method T12345678 dintero_psp.creditcard
+                Plan: 1 to add, 0 to change, 1 to remove.
+
+                """,
             stderr: """
                 error: the document breaks 1 audit rule; nothing written
                 hint: fix the state document and run apply again; first: ctp-without-card (T12345678)
@@ -505,6 +522,19 @@ final class ApplyCommandTests: CLITestCase {
             #"{"format_version": "1", "accounts": [\#(entry("T11111111", profiles: "[\(profile)]")), \#(entry("T22222222", methods: #"[{"type": "dintero_psp.clicktopay", "currencies": ["NOK"]}]"#))]}"#
         assertRun(
             apply(json), status: 3,
+            stdout: """
+                + account T11111111
+                + settings T11111111 logo_url: 'https://example.com/logo.png'
+                + settings T11111111 name: 'Example'
+                + method T11111111 dintero_psp.creditcard: NOK
+                + profile T11111111 webshop: offers vipps
+                + account T22222222
+                + settings T22222222 logo_url: 'https://example.com/logo.png'
+                + settings T22222222 name: 'Example'
+                + method T22222222 dintero_psp.clicktopay: NOK
+                Plan: 9 to add, 0 to change, 0 to remove.
+
+                """,
             stderr: """
                 error: the document breaks 2 audit rules; nothing written
                 hint: fix the state document and run apply again; first: method-not-on-account (T11111111)
@@ -515,10 +545,18 @@ final class ApplyCommandTests: CLITestCase {
         XCTAssertNil(cli.storeBytes())
     }
 
-    func testDryRunOfADocumentBreakingAnErrorRuleIsRefusedToo() {
+    func testDryRunOfADocumentBreakingAnErrorRuleIsRefusedWithThePlanToo() {
         let methods = #"[{"type": "dintero_psp.clicktopay", "currencies": ["NOK"]}]"#
         assertRun(
             apply(document(methods: methods), ["--dry-run"]), status: 3,
+            stdout: """
+                + account T12345678
+                + settings T12345678 logo_url: 'https://example.com/logo.png'
+                + settings T12345678 name: 'Example'
+                + method T12345678 dintero_psp.clicktopay: NOK
+                Plan: 4 to add, 0 to change, 0 to remove.
+
+                """,
             stderr: """
                 error: the document breaks 1 audit rule; nothing written
                 hint: fix the state document and run apply again; first: ctp-without-card (T12345678)

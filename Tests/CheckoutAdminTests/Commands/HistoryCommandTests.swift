@@ -9,22 +9,20 @@ import XCTest
 /// `history`: what every committed change records, who the actor is, the append-only store, and
 /// the listing in text and JSON with `--limit` and `--since`.
 final class HistoryCommandTests: CLITestCase {
-    /// Appends a history row by raw SQL (allowed: the store only refuses UPDATE and DELETE), so listings have fixed times.
+    /// Appends a one-change write to the history through the store's own recorder, so listings have fixed times.
     private func insertHistory(
         at time: String, actor: String = "alice", command: String = "checkout-admin settings set T12345678 name=Shop",
         account: String = "T12345678", action: String = "change", kind: String = "settings",
         id: String = "name", before: String? = #""Example""#, after: String? = #""Shop""#
     ) throws {
-        let database = try cli.database()
-        try database.execute(
-            """
-            INSERT INTO history (at, actor, command, account_id, action, kind, object_id, before, after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(time), .text(actor), .text(command), .text(account), .text(action), .text(kind), .text(id),
-                SQLiteValue(before), SQLiteValue(after),
-            ])
+        let store = Store(database: try cli.database(), path: cli.storePath, exists: true)
+        try store.database.transaction(.immediate) {
+            let history = try HistoryRecorder(store: store, at: time, actor: actor, command: command)
+            try history.record(
+                HistoryChange(
+                    account: account, action: action, kind: kind, objectID: id, before: before, after: after))
+            try history.finish()
+        }
     }
 
     /// An empty store with three rows at fixed times: T11111111 added, then named, then T22222222 added.
@@ -211,7 +209,7 @@ final class HistoryCommandTests: CLITestCase {
     func testUpdatingAHistoryRowIsRefusedByTheStoreEvenFromRawSQL() throws {
         cli.succeed("account add T12345678")
         let database = try cli.database()
-        XCTAssertThrowsError(try database.execute("UPDATE history SET actor = 'mallory'")) { error in
+        XCTAssertThrowsError(try database.execute("UPDATE history_write SET actor = 'mallory'")) { error in
             XCTAssertTrue((error as? SQLiteError)?.message.contains("history is append-only") == true, "\(error)")
         }
         XCTAssertEqual(try recorded(), [["tester"]])
@@ -220,7 +218,7 @@ final class HistoryCommandTests: CLITestCase {
     func testDeletingAHistoryRowIsRefusedByTheStoreEvenFromRawSQL() throws {
         cli.succeed("account add T12345678")
         let database = try cli.database()
-        XCTAssertThrowsError(try database.execute("DELETE FROM history")) { error in
+        XCTAssertThrowsError(try database.execute("DELETE FROM history_changes")) { error in
             XCTAssertTrue((error as? SQLiteError)?.message.contains("history is append-only") == true, "\(error)")
         }
         XCTAssertEqual(try recorded("count(*)"), [["1"]])

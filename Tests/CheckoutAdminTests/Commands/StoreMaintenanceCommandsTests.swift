@@ -22,12 +22,12 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
 
     func testCheckReportsADroppedTriggerAsSchemaDrift() throws {
         makeCardAccount()
-        try sql("DROP TRIGGER history_is_append_only_on_update; CREATE INDEX extra ON setting(value);")
+        try sql("DROP TRIGGER history_write_is_append_only_on_update; CREATE INDEX extra ON setting(value);")
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
         XCTAssertTrue(
             result.stdout.contains(
-                "schema: FAILED\n  missing trigger history_is_append_only_on_update\n  unexpected index extra\n"),
+                "schema: FAILED\n  missing trigger history_write_is_append_only_on_update\n  unexpected index extra\n"),
             result.stdout)
         XCTAssertEqual(
             result.stderr,
@@ -109,33 +109,53 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
         }
     }
 
-    func testAHistoryRowRewrittenWithTheTriggersOffBreaksTheChain() throws {
+    func testAWriteRewrittenWithTheTriggersOffBreaksTheChain() throws {
         makeCardAccount()
         cli.succeed("settings set T12345678 name=Shop")
+        let last = try cli.rows("SELECT max(seq) FROM history")[0][0]
         try sql(
             """
-            DROP TRIGGER history_is_append_only_on_update;
-            UPDATE history SET actor = 'mallory' WHERE seq = 2;
+            DROP TRIGGER history_write_is_append_only_on_update;
+            UPDATE history_write SET actor = 'mallory' WHERE id = (SELECT max(id) FROM history_write);
             """)
         let result = cli.run("store check")
         XCTAssertEqual(result.status, 5)
         XCTAssertTrue(
             result.stdout.contains(
-                "history: FAILED\n  history row 2 does not follow from the rows before it (a row at or before it "
+                "history: FAILED\n  history row \(last) does not follow from the rows before it (a row at or before it "
                     + "was edited, removed or reordered)\n"),
             result.stdout)
     }
 
-    func testReplaceIntoHistoryIsRefusedByTheStore() throws {
+    func testAHistoryValueRewrittenWithTheTriggersOffBreaksTheChainAtItsFirstWrite() throws {
         makeCardAccount()
-        XCTAssertThrowsError(
-            try sql(
-                """
-                REPLACE INTO history (seq, at, actor, command, account_id, action, kind, object_id)
-                VALUES (1, '2026-01-01T00:00:00Z', 'mallory', 'forged', 'T12345678', 'add', 'account', 'T12345678');
-                """)
-        ) { XCTAssertTrue("\($0)".contains("history is append-only"), "\($0)") }
-        XCTAssertEqual(try cli.rows("SELECT actor FROM history WHERE seq = 1"), [["tester"]])
+        let rows = try cli.rows("SELECT min(seq), max(seq) FROM history WHERE command LIKE '%account add%'")[0]
+        try sql(
+            """
+            DROP TRIGGER history_value_is_append_only_on_update;
+            UPDATE history_value SET json = '"Forged"' WHERE json = '"Example"';
+            """)
+        XCTAssertEqual(try cli.rows("SELECT count(*) FROM history WHERE after = '\"Forged\"'"), [["1"]])
+        let result = cli.run("store check")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "history: FAILED\n  history rows \(rows[0])–\(rows[1]) (one write) do not follow from the rows before "
+                    + "them (a row at or before them was edited, removed or reordered)\n"),
+            result.stdout)
+    }
+
+    func testReplaceIntoTheHistoryTablesIsRefusedByTheStore() throws {
+        makeCardAccount()
+        let attempts = [
+            "REPLACE INTO history_write VALUES (1, 1, 1, '2026-01-01T00:00:00Z', 'mallory', 'forged', '')",
+            "REPLACE INTO history_changes VALUES (1, 0, 'T12345678', '[]')",
+            "REPLACE INTO history_value VALUES (1, 0, 'null')",
+        ]
+        for attempt in attempts {
+            XCTAssertThrowsError(try sql(attempt)) { XCTAssertTrue("\($0)".contains("history is append-only"), "\($0)") }
+        }
+        XCTAssertEqual(try cli.rows("SELECT DISTINCT actor FROM history"), [["tester"]])
         XCTAssertEqual(cli.run("store check").status, 0)
     }
 

@@ -18,9 +18,8 @@ final class MigrationTests: CLITestCase {
         XCTAssertEqual(
             try cli.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").flatMap { $0 },
             [
-                "account", "history", "history_chain", "payment_method", "profile", "profile_method", "remote_base",
-                "setting",
-                "sqlite_sequence",
+                "account", "history_changes", "history_value", "history_write", "payment_method", "profile",
+                "profile_method", "remote_base", "setting", "sqlite_sequence",
             ])
     }
 

@@ -1,0 +1,71 @@
+import CheckoutDomain
+import CheckoutFormats
+
+/// What `apply` prints: the plan (text lines, or the JSON document), and the findings in the format asked for.
+enum ApplyReport {
+    /// Prints the outcome of an apply that passed the rules.
+    static func print(_ apply: StreamedApply, format: ReportFormat, applied: Bool, _ context: CommandContext) throws {
+        switch format {
+        case .json: return try json(apply, applied: applied, context)
+        case .text, .github: try plan(apply, to: context.streams.output, context)
+        case .junit: try plan(apply, to: context.streams.errors, context)
+        }
+        if format == .text { warnings(apply.createdWarnings, context) }
+        findings(apply, format: format, context)
+        if !apply.isEmpty { context.inform(applied ? "Applied." : "Dry run: nothing written.") }
+    }
+
+    /// Prints the plan and the findings of a document that breaks rules (except in JSON, where the refusal document
+    /// carries them), then refuses it.
+    static func refuse(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) throws -> Never {
+        switch format {
+        case .json: break
+        case .text, .github: try plan(apply, to: context.streams.output, context)
+        case .junit: try plan(apply, to: context.streams.errors, context)
+        }
+        findings(apply, format: format, context)
+        let first = apply.errors[0]
+        throw Rejection(
+            reason: apply.errors.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue,
+            message: "the document breaks \(AuditText.plural(apply.errors.count, "audit rule")); nothing written",
+            hints: ["fix the state document and run apply again; first: \(first.rule.rawValue) (\(first.account))"],
+            details: apply.errors.map { "  error \($0.rule.rawValue): \($0.message)" }, findings: apply.errors)
+    }
+
+    private static func plan(_ apply: StreamedApply, to output: TextOutput, _ context: CommandContext) throws {
+        guard !apply.isEmpty else { return output.write("No changes.\n") }
+        try apply.plan.copy(to: output)
+        output.write(
+            "Plan: \(apply.count(.add)) to add, \(apply.count(.change)) to change, \(apply.count(.remove)) to remove.\n")
+    }
+
+    private static func json(_ apply: StreamedApply, applied: Bool, _ context: CommandContext) throws {
+        let output = context.streams.output
+        output.write("{\n  \"applied\": \(applied),\n  \"changes\": [")
+        try apply.plan.copy(to: output)
+        var rest = JSONValue.TextWriter(isPretty: true)
+        rest.writeRaw(apply.isEmpty ? "],\n  \"findings\": " : "\n  ],\n  \"findings\": ")
+        rest.write(.array(apply.createdWarnings.map(AuditDocument.findingJSON)), depth: 1)
+        rest.writeRaw(",\n  \"format_version\": \"\(DocumentFormat.version)\",\n  \"summary\": ")
+        rest.write(apply.summaryJSON, depth: 1)
+        rest.writeRaw("\n}\n")
+        output.write(String(decoding: rest.bytes, as: UTF8.self))
+    }
+
+    private static func warnings(_ warnings: [AuditFinding], _ context: CommandContext) {
+        for finding in warnings {
+            context.inform(AuditText.line(finding, style: context.errorStyle).dropLast().description)
+        }
+    }
+
+    // The CI formats report every finding of the document's accounts, as `audit` of them would.
+    private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) {
+        guard let report = apply.report else { return }
+        let audit = AuditReport(findings: report.findings, accountsChecked: report.accounts.count, profilesChecked: 0)
+        switch format {
+        case .github: context.emit(AuditAnnotations.github(audit))
+        case .junit: context.emit(AuditAnnotations.junit(audit, accounts: report.accounts.sorted(), strict: false))
+        case .text, .json: break
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import CheckoutDomain
+import CheckoutFormats
+import CheckoutStore
+
+/// `apply` one account at a time: each account of the document is read, audited, compared with the store and (unless
+/// a dry run) written with its history, all inside one transaction; the plan goes to a spool meanwhile, so memory
+/// holds one account, however large the document. Any refusal, syntax error or audit error rolls everything back.
+final class StreamedApply {
+    /// The plan, as text lines or as the elements of the JSON `changes` array.
+    let plan = Spool()
+    /// How many changes of each action.
+    private(set) var counts: [Change.Action: Int] = [:]
+    /// The error findings of the document's accounts (any one means nothing is written).
+    private(set) var errors: [AuditFinding] = []
+    /// The warnings the document's accounts would have that they do not have now.
+    private(set) var createdWarnings: [AuditFinding] = []
+    /// Every finding of the document's accounts and their ids, kept only for the CI report formats.
+    private(set) var report: (findings: [AuditFinding], accounts: [String])?
+
+    private let context: CommandContext
+    private let asJSON: Bool
+    private var changeCount = 0
+
+    /// An apply for `context`, writing its plan as JSON elements or text lines; `keepsReport` keeps every finding.
+    init(context: CommandContext, asJSON: Bool, keepsReport: Bool) {
+        self.context = context
+        self.asJSON = asJSON
+        report = keepsReport ? ([], []) : nil
+    }
+
+    /// How many changes of `action`.
+    func count(_ action: Change.Action) -> Int { counts[action] ?? 0 }
+
+    /// Whether nothing changes.
+    var isEmpty: Bool { changeCount == 0 }
+
+    /// Reads every account of `document`, planning each against `store` and, with `history`, writing it.
+    func run(_ document: inout StateDocumentStream, on store: Store, recording history: HistoryRecorder?) throws {
+        while let target = try document.next() {
+            let current = try store.loadAccount(target.id)
+            let changes = ChangeSet.between(current, target)
+            audit(target, before: current)
+            if let history, errors.isEmpty, !changes.isEmpty {
+                try store.persist(changes, createdAt: history.time)
+                try history.record(changes.map(AccountWriter.historyChange))
+            }
+            add(changes)
+            try Signals.checkpoint()
+        }
+        try history?.finish()
+    }
+
+    /// The summary counts as JSON.
+    var summaryJSON: JSONValue {
+        .object(
+            [Change.Action.add, .change, .remove].reduce(into: [:]) { summary, action in
+                summary[action.rawValue] = ChangeDocument.number(count(action))
+            })
+    }
+
+    private func audit(_ target: MerchantAccount, before current: MerchantAccount?) {
+        let findings = Audit.findings(for: target)
+        report?.findings += findings
+        report?.accounts.append(target.id)
+        errors += findings.filter { $0.severity == .error }
+        let warnings = findings.filter { $0.severity == .warning }
+        guard !warnings.isEmpty else { return }
+        let known = Set((current.map(Audit.findings) ?? []).map(\.identity))
+        createdWarnings += warnings.filter { !known.contains($0.identity) }
+    }
+
+    private func add(_ changes: [Change]) {
+        for change in changes {
+            counts[change.action, default: 0] += 1
+            if asJSON {
+                var writer = JSONValue.TextWriter(isPretty: true)
+                writer.writeRaw(changeCount == 0 ? "\n    " : ",\n    ")
+                writer.write(ChangeDocument.json(change), depth: 2)
+                plan.write(String(decoding: writer.bytes, as: UTF8.self))
+            } else {
+                plan.write(ChangeText.line(change, style: context.outputStyle) + "\n")
+            }
+            changeCount += 1
+        }
+    }
+}

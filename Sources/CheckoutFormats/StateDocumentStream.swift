@@ -1,0 +1,184 @@
+import CheckoutDomain
+
+/// A state document read account by account, so `apply` holds one account entry at a time however large the
+/// document. Syntax errors are thrown where they are found; the document's own refusals (its version, unknown
+/// keys, a missing `accounts`, the first invalid entry, a repeated account) are thrown at its end, in the order
+/// `StateDocument.parse` gives them, so an account handed out before then is only a candidate until the end.
+package struct StateDocumentStream {
+    /// Largest account entry read in one piece (and largest other top-level value).
+    package static let entryLimit = 256 << 20
+
+    private var reader: JSONChunkReader
+    private var phase = Phase.start
+    private var others: [String: JSONValue] = [:]
+    private var sawAccounts = false
+    private var seen: [String: Int] = [:]
+    private var firstRefusal: Rejection?
+
+    private enum Phase {
+        case start, member(first: Bool), element(Int), separator, end
+    }
+
+    /// A document read from `source`'s chunks.
+    package init(_ source: @escaping JSONChunkReader.Source) {
+        reader = JSONChunkReader(source)
+    }
+
+    /// The next account, or nil after the last one once the whole document has been checked.
+    package mutating func next() throws -> MerchantAccount? {
+        while true {
+            switch phase {
+            case .start: try start()
+            case .member(let first): try member(first: first)
+            case .element(let index): if let account = try element(index) { return account }
+            case .separator: try separator()
+            case .end:
+                try finish()
+                return nil
+            }
+        }
+    }
+
+    private mutating func start() throws {
+        _ = try reader.skipByteOrderMark()
+        try reader.skipWhitespace()
+        guard try reader.peek() == UInt8(ascii: "{") else {
+            // Not an object: the parser says what it is (or what is wrong with it), then the document is refused.
+            let value = try parseValue(at: "$", depth: 0)
+            try reader.skipWhitespace()
+            guard try reader.peek() == nil else {
+                throw try reader.refusal("trailing characters after the document", path: "$")
+            }
+            _ = try StateReader.object(value, at: "$")
+            preconditionFailure("a value that is not an object was taken as one")
+        }
+        try reader.advance()
+        try reader.skipWhitespace()
+        if try reader.peek() == UInt8(ascii: "}") {
+            try reader.advance()
+            try endOfDocument()
+        } else {
+            phase = .member(first: true)
+        }
+    }
+
+    private mutating func member(first: Bool) throws {
+        guard try reader.peek() == UInt8(ascii: "\"") else {
+            throw try reader.refusal(first ? "expected a string key or '}'" : "expected a string key", path: "$")
+        }
+        let keyLine = reader.line
+        let keyColumn = reader.column
+        guard case .string(let key) = try parseValue(at: "$", depth: 0) else { preconditionFailure("a key") }
+        if others[key] != nil || (key == "accounts" && sawAccounts) {
+            throw JSONParseError(reason: "duplicate key '\(key)'", line: keyLine, column: keyColumn, path: "$")
+        }
+        try reader.skipWhitespace()
+        guard try reader.peek() == UInt8(ascii: ":") else { throw try reader.refusal("expected ':'", path: "$") }
+        try reader.advance()
+        try reader.skipWhitespace()
+        let path = StateDocumentStream.memberPath(key)
+        guard key == "accounts", try reader.peek() == UInt8(ascii: "[") else {
+            others[key] = try parseValue(at: path, depth: 1)
+            phase = .separator
+            return
+        }
+        sawAccounts = true
+        try reader.advance()
+        try reader.skipWhitespace()
+        if try reader.peek() == UInt8(ascii: "]") {
+            try reader.advance()
+            phase = .separator
+        } else {
+            phase = .element(0)
+        }
+    }
+
+    // One entry of `accounts`, then what follows it; the account unless the document is already refused.
+    private mutating func element(_ index: Int) throws -> MerchantAccount? {
+        let path = "$.accounts[\(index)]"
+        let value = try parseValue(at: path, depth: 2)
+        try reader.skipWhitespace()
+        switch try reader.peek() {
+        case UInt8(ascii: ","):
+            let comma = (reader.line, reader.column)
+            try reader.advance()
+            try reader.skipWhitespace()
+            if try reader.peek() == UInt8(ascii: "]") {
+                throw JSONParseError(
+                    reason: "trailing comma before ']'", line: comma.0, column: comma.1, path: "$.accounts")
+            }
+            phase = .element(index + 1)
+        case UInt8(ascii: "]"):
+            try reader.advance()
+            phase = .separator
+        default: throw try reader.refusal("expected ',' or ']'", path: "$.accounts")
+        }
+        guard firstRefusal == nil else { return nil }
+        do {
+            let account = try StateReader(path: path).account(from: value)
+            if let first = seen.updateValue(index, forKey: account.id) {
+                throw StateReader.invalid(
+                    path, "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
+            }
+            return account
+        } catch let refusal as Rejection {
+            firstRefusal = refusal
+            return nil
+        }
+    }
+
+    private mutating func separator() throws {
+        try reader.skipWhitespace()
+        switch try reader.peek() {
+        case UInt8(ascii: ","):
+            let comma = (reader.line, reader.column)
+            try reader.advance()
+            try reader.skipWhitespace()
+            if try reader.peek() == UInt8(ascii: "}") {
+                throw JSONParseError(reason: "trailing comma before '}'", line: comma.0, column: comma.1, path: "$")
+            }
+            phase = .member(first: false)
+        case UInt8(ascii: "}"):
+            try reader.advance()
+            try endOfDocument()
+        default: throw try reader.refusal("expected ',' or '}'", path: "$")
+        }
+    }
+
+    private mutating func endOfDocument() throws {
+        try reader.skipWhitespace()
+        guard try reader.peek() == nil else {
+            throw try reader.refusal("trailing characters after the document", path: "$")
+        }
+        phase = .end
+    }
+
+    // The refusals of the whole document, in the order a document read at once gives them.
+    private func finish() throws {
+        var top = others
+        if sawAccounts { top["accounts"] = .array([]) }
+        try StateDocument.checkTop(top)
+        if let firstRefusal { throw firstRefusal }
+    }
+
+    private mutating func parseValue(at path: String, depth: Int) throws -> JSONValue {
+        let origin = JSONOrigin(line: reader.line, column: reader.column, path: path, depth: depth)
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.captureValue(limit: StateDocumentStream.entryLimit)
+        } catch let tooLarge as JSONChunkReader.TooLarge {
+            throw StateReader.invalid(path, "larger than \(tooLarge.limit >> 20) MiB")
+        }
+        return try JSONParser.parse(bytes, at: origin)
+    }
+
+    private static func memberPath(_ key: String) -> String {
+        let plain =
+            key.utf8.first.map { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+            && key.utf8.allSatisfy { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            }
+        return plain ? "$." + key : "$[" + JSONValue.string(key).compactText() + "]"
+    }
+}
