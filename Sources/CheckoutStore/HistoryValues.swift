@@ -23,7 +23,9 @@ final class HistoryValues {
     /// The reference of `json` as a value of `account`'s change, stored now if no change has used it; nil for nil.
     func reference(of json: String?, account: String) throws -> Int64? {
         guard let json else { return nil }
-        guard !account.isEmpty, json.contains(account), !json.contains(HistoryValues.accountMark) else {
+        guard !account.isEmpty, HistoryValues.bytes(of: json, contain: account),
+            !HistoryValues.bytes(of: json, contain: HistoryValues.accountMark)
+        else {
             return try id(of: json)
         }
         return -(try id(of: json.replacingOccurrences(of: account, with: HistoryValues.accountMark)))
@@ -72,6 +74,19 @@ final class HistoryValues {
         }
         ids[json] = id
         texts[id] = json
+    }
+
+    // A byte search (String.contains compares characters, which costs far more on every change of a write).
+    private static func bytes(of text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// FNV-1a over the UTF-8 text: an index key, not a proof (equal digests are compared by text).

@@ -3,10 +3,14 @@
 package enum SHA256 {
     /// The digest of `bytes` as 64 lower-case hex digits.
     package static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest(bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The 32-byte digest of `bytes`.
@@ -30,30 +34,33 @@ package enum SHA256 {
         return padded
     }
 
+    // Local variables rather than arrays in the rounds: the chain hashes every change a write records.
     private static func compress(_ state: inout [UInt32], _ block: ArraySlice<UInt8>) {
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
+        var schedule = (0..<16).map { index in
             let offset = block.startIndex + index * 4
-            schedule[index] = block[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+            return UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16 | UInt32(block[offset + 2]) << 8
+                | UInt32(block[offset + 3])
         }
+        schedule.reserveCapacity(64)
         for index in 16..<64 {
             let early = schedule[index - 15]
             let late = schedule[index - 2]
             let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
             let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
-            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
+            schedule.append(schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1)
         }
-        var work = state
+        var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+        var (e, f, g, h) = (state[4], state[5], state[6], state[7])
         for index in 0..<64 {
-            let (a, e) = (work[0], work[4])
             let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & work[5]) ^ (~e & work[6])
-            let first = work[7] &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
+            let choice = (e & f) ^ (~e & g)
+            let first = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
             let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & work[1]) ^ (a & work[2]) ^ (work[1] & work[2])
-            work = [first &+ sum0 &+ majority, a, work[1], work[2], work[3] &+ first, e, work[5], work[6]]
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            (h, g, f, e) = (g, f, e, d &+ first)
+            (d, c, b, a) = (c, b, a, first &+ sum0 &+ majority)
         }
-        for index in 0..<8 { state[index] = state[index] &+ work[index] }
+        for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
     }
 
     private static let roundConstants: [UInt32] = [
