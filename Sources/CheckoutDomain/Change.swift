@@ -30,6 +30,16 @@ package struct Change: Equatable, Sendable {
     package let before: Value?
     /// The state after (nil when removed).
     package let after: Value?
+
+    /// A change from its parts.
+    package init(action: Action, account: String, kind: Kind, id: String, before: Value?, after: Value?) {
+        self.action = action
+        self.account = account
+        self.kind = kind
+        self.id = id
+        self.before = before
+        self.after = after
+    }
 }
 
 /// Computes the changes that turn one account state into another.

@@ -47,6 +47,17 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
         }
     }
 
+    /// Every value the key accepts when they can be listed (booleans, countries, platform types), for completion;
+    /// empty for free text.
+    package var listedValues: [String] {
+        switch self {
+        case .checkoutExpress, .sessionCustomerEmail: return ["true", "false"]
+        case .country: return CountryCode.assigned.sorted()
+        case .platformType: return ["aggregator", "marketplace"]
+        default: return []
+        }
+    }
+
     /// Checks `value`; throws an invalid-value rejection naming the key and what was expected.
     package func validate(_ value: String) throws {
         guard isValid(value) else {

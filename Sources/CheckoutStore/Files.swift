@@ -108,6 +108,16 @@ package func fileSize(_ path: String) -> Int64? {
     return Int64(info.st_size)
 }
 
+/// `path` made absolute against the current directory; `..` and symlinks are left as written.
+package func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    guard let directory = getcwd(nil, 0) else { return path }
+    defer { free(directory) }
+    let base = String(cString: directory)
+    let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    return (base == "/" ? "" : base) + "/" + relative
+}
+
 /// The folder part of a path ("." when there is none).
 package func parentDirectory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }

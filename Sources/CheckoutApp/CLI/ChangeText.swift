@@ -6,6 +6,18 @@ import CheckoutStore
 enum ChangeText {
     /// One line, coloured by action when `style` is enabled.
     static func line(_ change: Change, style: Style) -> String {
+        subject(change, style: style) + labelled(detail(change))
+    }
+
+    /// One line with the difference field by field, as `history` shows it: `~ settings T12345678 name: 'A' → 'B'`,
+    /// `~ method T12345678 vipps: + SEK`, `~ profile T12345678 web: + vipps; - dintero_psp.creditcard`; an addition
+    /// or removal says what was added or removed. Account lines are the caller's (their values are whole accounts).
+    static func differenceLine(_ change: Change, style: Style) -> String {
+        subject(change, style: style) + labelled(difference(change))
+    }
+
+    /// The sign, kind, account and (except for accounts) the id: `+ method T12345678 vipps`.
+    static func subject(_ change: Change, style: Style) -> String {
         let sign: String
         switch change.action {
         case .add: sign = style.green("+")
@@ -14,8 +26,25 @@ enum ChangeText {
         }
         var words = [sign, change.kind.rawValue, change.account]
         if change.kind != .account { words.append(change.id) }
-        let detail = self.detail(change)
-        return words.joined(separator: " ") + (detail.isEmpty ? "" : ": " + detail)
+        return words.joined(separator: " ")
+    }
+
+    private static func labelled(_ detail: String) -> String {
+        detail.isEmpty ? "" : ": " + detail
+    }
+
+    private static func difference(_ change: Change) -> String {
+        switch (change.before, change.after) {
+        case (.profile(let old)?, .profile(let new)?): return ProfileDifference.describe(old, new)
+        case (.method(_, let old, let oldDetails)?, .method(_, let new, let newDetails)?):
+            var parts = new.filter { !old.contains($0) }.map { "+ \($0)" }
+            parts += old.filter { !new.contains($0) }.map { "- \($0)" }
+            if oldDetails != newDetails { parts.append("details") }
+            return parts.isEmpty ? "changed" : parts.joined(separator: "; ")
+        case (let old?, let new?): return "\(summary(old)) → \(summary(new))"
+        case (.account?, nil), (nil, .account?), (nil, nil): return ""
+        case (let value?, nil), (nil, let value?): return summary(value)
+        }
     }
 
     private static func detail(_ change: Change) -> String {

@@ -22,7 +22,7 @@ enum Completion: Sendable, Equatable {
     case settingKey
     /// `key=` for each setting, then the key's values after the `=`.
     case settingValue
-    /// `field=` for each profile field.
+    /// `field=` for each profile field, then the field's values after the `=`.
     case profileField
     /// A fixed list of words.
     case words([String])

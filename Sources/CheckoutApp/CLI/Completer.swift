@@ -34,9 +34,12 @@ struct Completer {
         if state.command == nil {
             return filtered(registry.children(of: state.path) + (state.path.isEmpty ? ["help"] : []), current)
         }
-        // A key=value word that already has its `=` is being given a value, which has no candidates.
-        if current.contains("="), [.settingValue, .profileField].contains(positionalSpec(state)?.completion) {
-            return []
+        // A key=value word that already has its `=` is being given a value: the key's values, as whole words.
+        if let equals = current.firstIndex(of: "="), let completion = positionalSpec(state)?.completion,
+            [.settingValue, .profileField].contains(completion)
+        {
+            let key = String(current[..<equals])
+            return filtered(assignedValues(key, completion, state).map { "\(key)=\($0)" }, current)
         }
         return filtered(positional(state), current)
     }
@@ -100,6 +103,17 @@ struct Completer {
         case .settingValue: return SettingKey.allCases.map { "\($0.rawValue)=" }
         case .profileField: return ProfileField.allCases.map { "\($0.rawValue)=" }
         case .words(let words): return words
+        }
+    }
+
+    /// The values after `key=`: a setting's listed values, or a profile field's; none for free text.
+    private func assignedValues(_ key: String, _ completion: Completion, _ state: State) -> [String] {
+        guard completion == .profileField else { return SettingKey(rawValue: key)?.listedValues ?? [] }
+        switch ProfileField(rawValue: key) {
+        case .channel: return PaymentProfile.channels
+        case .autoCapture, .allActive: return ["true", "false"]
+        case .defaultPaymentType: return offered(.enabledPaymentType, state)
+        case .description, .merchantTermsURL, nil: return []
         }
     }
 

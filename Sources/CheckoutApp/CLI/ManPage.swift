@@ -32,7 +32,35 @@ struct ManPage {
         lines += registry.commands.flatMap(command)
         lines += [".SH EXIT STATUS"] + topic(HelpTopic.exitCodes.text)
         lines += [".SH ENVIRONMENT"] + topic(HelpTopic.environment.text)
+        lines += [".SH FILES"] + ManPage.files.flatMap(file)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The files the tool reads and writes, each with what it is and how to choose another.
+    static let files: [(path: String, meaning: String)] = [
+        (
+            "$XDG_DATA_HOME/checkout-admin/store.sqlite",
+            "The store (SQLite, mode 0600, with its -wal and -shm files), created on the first write; "
+                + "~/.local/share/checkout-admin/store.sqlite when XDG_DATA_HOME is unset. "
+                + "--store or CHECKOUT_ADMIN_STORE chooses another."
+        ),
+        (
+            "$XDG_CONFIG_HOME/checkout-admin/credentials.json",
+            "API client credentials per account for pull, diff and push, "
+                + "{\"T12345678\": {\"client_id\": \"…\", \"client_secret\": \"…\"}}; refused when group- or "
+                + "world-readable. ~/.config/checkout-admin/credentials.json when XDG_CONFIG_HOME is unset; "
+                + "CHECKOUT_ADMIN_CREDENTIALS chooses another."
+        ),
+        (
+            "/usr/lib/checkout-admin/checkout-admin-remote",
+            "The helper that runs pull, diff and push, executed with the same arguments and environment: "
+                + "looked for beside checkout-admin first, then in ../lib/checkout-admin/ from it "
+                + "(this path when checkout-admin is /usr/bin/checkout-admin, as the Debian package installs it)."
+        ),
+    ]
+
+    private func file(_ file: (path: String, meaning: String)) -> [String] {
+        [".TP", "\\fI\(escape(file.path))\\fR", escape(file.meaning)]
     }
 
     private func command(_ command: CommandSpec) -> [String] {

@@ -2,10 +2,30 @@ import CheckoutDomain
 import CheckoutFormats
 import CheckoutStore
 
-/// What changed in a profile when what it offers did not: the fields that differ, for plan and change lines.
+/// What changed in a profile, field by field, for plan, change and history lines.
 enum ProfileDifference {
-    /// `description 'Web' → 'Web shop'; merchant_terms_url set; options of vipps; pass-through fields`.
+    /// `description 'Web' → 'Web shop'; merchant_terms_url set; options of vipps; pass-through fields`; a plan
+    /// line uses it when what the profile offers did not change, the history for every change.
     static func describe(_ old: PaymentProfile, _ new: PaymentProfile) -> String {
+        let parts = offerParts(old, new) + detailParts(old, new)
+        return parts.isEmpty ? "changed" : parts.joined(separator: "; ")
+    }
+
+    /// `+ vipps`, `- dintero_psp.creditcard`, and the fields that decide what is offered and how.
+    private static func offerParts(_ old: PaymentProfile, _ new: PaymentProfile) -> [String] {
+        var parts = new.sortedMethodTypes.filter { old.methods[$0] == nil }.map { "+ \($0)" }
+        parts += old.sortedMethodTypes.filter { new.methods[$0] == nil }.map { "- \($0)" }
+        if old.allActive != new.allActive { parts.append("all_active \(old.allActive) → \(new.allActive)") }
+        if old.defaultPaymentType != new.defaultPaymentType {
+            parts.append(
+                "default_payment_type \(quoted(old.defaultPaymentType)) → \(quoted(new.defaultPaymentType))")
+        }
+        if old.channel != new.channel { parts.append("channel '\(old.channel)' → '\(new.channel)'") }
+        if old.autoCapture != new.autoCapture { parts.append("auto_capture \(old.autoCapture) → \(new.autoCapture)") }
+        return parts
+    }
+
+    private static func detailParts(_ old: PaymentProfile, _ new: PaymentProfile) -> [String] {
         var parts: [String] = []
         if old.description != new.description {
             parts.append("description \(quoted(old.description)) → \(quoted(new.description))")
@@ -22,7 +42,7 @@ enum ProfileDifference {
         if old.extraConfiguration != new.extraConfiguration || old.extraFields != new.extraFields {
             parts.append("pass-through fields")
         }
-        return parts.isEmpty ? "changed" : parts.joined(separator: "; ")
+        return parts
     }
 
     private static func quoted(_ text: String?) -> String {

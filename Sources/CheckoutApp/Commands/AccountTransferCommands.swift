@@ -19,7 +19,8 @@ enum AccountTransferCommands {
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             try ExportGate.checkAccount(account)
-            try context.emitDocument(AccountDocument.checkoutConfigurationJSON(account))
+            try context.emitDocument(
+                AccountDocument.checkoutConfigurationJSON(account), result: ["account": .string(account.id)])
             return 0
         })
 

@@ -45,7 +45,9 @@ enum SharedOptions {
     static let yes = Option.flag("yes", "confirm without prompting (needed when not interactive)")
     /// `--output FILE`.
     static let output = Option.value(
-        "output", "FILE", "write to FILE (atomically, mode 0600) instead of stdout", completion: .file)
+        "output", "FILE",
+        "write to FILE (atomically, mode 0600) instead of stdout; with --json, prints its path and size",
+        completion: .file)
     /// `--if-not-exists`.
     static let ifNotExists = Option.flag("if-not-exists", "succeed without change when it already exists")
 }
@@ -68,23 +70,36 @@ extension CommandContext {
     /// The write path for this command.
     var writer: AccountWriter { AccountWriter(context: self) }
 
-    /// Writes `document` (with a trailing newline) to `--output`, or to stdout.
-    func emitDocument(_ document: JSONValue) throws {
+    /// Writes `document` (with a trailing newline) to `--output`, or to stdout. `result`: as for `emitDocument(text:)`.
+    func emitDocument(_ document: JSONValue, result: [String: JSONValue] = [:]) throws {
         try ClickToPayGate.check(document)
-        try emitDocument(text: document.prettyText() + "\n")
+        try emitDocument(text: document.prettyText() + "\n", result: result)
     }
 
-    /// Writes a rendered document to `--output`, or to stdout.
-    func emitDocument(text: String) throws {
+    /// Writes a rendered document to `--output`, or to stdout. Written to a file, `--json` prints the result
+    /// document on stdout: where, how many bytes, and the `result` fields (what the document holds).
+    func emitDocument(text: String, result: [String: JSONValue] = [:]) throws {
         guard let path = arguments[SharedOptions.output] else { return emit(text) }
+        let bytes = Array(text.utf8)
         do {
             guard case .file(let file) = try outputDestination(path, protecting: options.storePath) else {
                 return emit(text)
             }
-            try writeFileAtomically(Array(text.utf8), toPath: file)
+            try writeFileAtomically(bytes, toPath: file)
         } catch let error as FileError {
             throw OutputFailure.writing(error, naming: "'\(path)'")
         }
         inform("wrote '\(path)'")
+        reportWritten(path, bytes: Int64(bytes.count), result: result)
+    }
+
+    /// With `--json`, the result of writing a file: `{"format_version", "output": absolute path, "bytes", …result}`.
+    /// Every command that writes a file instead of stdout reports through this, so the documents stay alike.
+    func reportWritten(_ path: String, bytes: Int64, result: [String: JSONValue] = [:]) {
+        guard options.json else { return }
+        var document = result
+        document["output"] = .string(absolutePath(path))
+        document["bytes"] = .number(String(bytes))
+        emit(versioned: document)
     }
 }

@@ -20,7 +20,7 @@ enum CompletionCommands {
             Example(command: "completion zsh > \"${fpath[1]}/_checkout-admin\"", explanation: "install zsh completion"),
         ],
         discussion:
-            "Completes commands, options, setting keys, payment types, and account and profile ids read from the store.",
+            "Completes commands, options, setting keys and their values, profile fields and their values, payment types (after profile add-method only those the account has enabled), and account and profile ids read from the store.",
         run: { context in
             let shell = context.arguments.word(shell)
             guard let script = scripts[shell] else {

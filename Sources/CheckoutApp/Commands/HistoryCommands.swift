@@ -16,6 +16,11 @@ enum HistoryCommands {
         path: ["history"], summary: "Show every committed change, newest first",
         arguments: [account], options: [limit, since],
         examples: [Example(command: "history T12345678 --limit 20", explanation: "the last 20 changes of one account")],
+        discussion: """
+            Each command that wrote is a line with its time, actor and command line, then one line per change with
+            what changed field by field (name: 'A' → 'B', + vipps, - NOK); an added or removed account says how many
+            settings, methods and profiles it had. --json lists every row with its whole before and after.
+            """,
         run: { context in
             let account = try context.arguments.optionalWord(account).map { try AccountID(parsing: $0).rawValue }
             let records = try context.readStore().history(
@@ -23,15 +28,7 @@ enum HistoryCommands {
             if context.options.json {
                 context.emit(versioned: ["entries": .array(records.map(json))])
             } else {
-                // Actor and command are free text (an --actor value, typed words): never raw control characters on a terminal.
-                let rows = records.map { record in
-                    let entry = record.entry
-                    return [
-                        entry.at, entry.actor.debugEscaped, change(entry), detail(entry), entry.command.debugEscaped,
-                    ]
-                }
-                context.emit(
-                    table: Table(headers: ["TIME", "ACTOR", "CHANGE", "BEFORE → AFTER", "COMMAND"], rows: rows))
+                context.emit(HistoryText.render(records, style: context.outputStyle))
             }
             return 0
         })
@@ -65,22 +62,6 @@ enum HistoryCommands {
         whole.append(contentsOf: scalars[(20 + fraction.count)...])
         guard let time = Timestamp(rfc3339: String(whole)) else { return nil }
         return fraction.allSatisfy { $0 == "0" } ? time : Timestamp(secondsSinceEpoch: time.secondsSinceEpoch + 1)
-    }
-
-    // As in a plan line: an account change names the account once.
-    private static func change(_ entry: HistoryEntry) -> String {
-        let subject = entry.kind == "account" ? entry.account : "\(entry.account) \(entry.objectID)"
-        return "\(sign(entry.action)) \(entry.kind) \(subject)"
-    }
-
-    private static func sign(_ action: String) -> String {
-        ["add": "+", "change": "~", "remove": "-"][action] ?? action
-    }
-
-    private static func detail(_ entry: HistoryEntry) -> String {
-        let before = entry.before ?? "∅"
-        let after = entry.after ?? "∅"
-        return entry.kind == "account" ? "" : "\(before) → \(after)"
     }
 
     private static func json(_ record: HistoryRecord) -> JSONValue {

@@ -69,21 +69,31 @@ enum MethodCommands {
         run: { context in
             let account = try context.readAccount(try context.accountArgument())
             if context.options.json {
-                let methods = account.sortedMethodTypes.map {
-                    AccountDocument.methodJSON(type: $0, currencies: account.methods[$0] ?? [])
-                }
+                let methods = account.sortedMethodTypes.map { methodJSON($0, of: account) }
                 context.emit(versioned: ["account": .string(account.id), "methods": .array(methods)])
                 return 0
             }
             let rows = account.sortedMethodTypes.map { type in
                 [
                     type, (account.methods[type] ?? []).joined(separator: ","),
-                    account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id).joined(separator: ","),
+                    profilesOffering(type, in: account).joined(separator: ","),
                 ]
             }
             context.emit(table: Table(headers: ["TYPE", "CURRENCIES", "PROFILES"], rows: rows))
             return 0
         })
+
+    // The PROFILES column of the text list: explicitly or through active_payment_types.
+    private static func profilesOffering(_ type: String, in account: MerchantAccount) -> [String] {
+        account.sortedProfiles.filter { account.offers(type, in: $0) }.map(\.id)
+    }
+
+    /// A method of `method list --json`: type, currencies and the profiles that offer it, as the text shows.
+    private static func methodJSON(_ type: String, of account: MerchantAccount) -> JSONValue {
+        var method = AccountDocument.methodJSON(type: type, currencies: account.methods[type] ?? []).objectValue ?? [:]
+        method["profiles"] = .array(profilesOffering(type, in: account).map(JSONValue.string))
+        return .object(method)
+    }
 
     static let enable = CommandSpec(
         path: ["method", "enable"], summary: "Enable a payment method on an account, or change its currencies",

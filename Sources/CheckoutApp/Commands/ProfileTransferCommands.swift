@@ -31,7 +31,9 @@ enum ProfileTransferCommands {
             let profiles = try names.isEmpty ? account.sortedProfiles : names.map(account.existingProfile)
             try ExportGate.checkProfiles(profiles, of: account)
             let documents = profiles.sorted { $0.id < $1.id }.map(ProfileDocument.json)
-            try context.emitDocument(names.count == 1 ? documents[0] : .array(documents))
+            try context.emitDocument(
+                names.count == 1 ? documents[0] : .array(documents),
+                result: ["account": .string(account.id), "profiles": .number(String(documents.count))])
             return 0
         })
 

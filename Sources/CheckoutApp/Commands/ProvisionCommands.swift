@@ -16,7 +16,8 @@ enum ProvisionCommands {
         examples: [Example(command: "dump --output state.json", explanation: "the whole store, for git")],
         run: { context in
             let accounts = try context.readAccounts(context.arguments.words(dumped))
-            try context.emitDocument(text: try StateDocument.prettyText(accounts))
+            try context.emitDocument(
+                text: try StateDocument.prettyText(accounts), result: ["accounts": .number(String(accounts.count))])
             return 0
         })
 }

@@ -60,14 +60,19 @@ enum StoreMaintenanceCommands {
                 command: "store backup /var/backups/checkout-admin.sqlite",
                 explanation: "a copy safe to take while others write")
         ],
+        discussion:
+            #"With --json, stdout holds where the copy is and what it holds: {"format_version", "output" (absolute), "bytes", "accounts"}."#,
         run: { context in
             let store = try context.readStore(allowingOlder: true)
             guard store.exists else {
                 throw Rejection.notFound("store '\(store.path)' does not exist; nothing to back up")
             }
             let target = context.arguments.word(backupFile)
+            let accounts = try store.statistics().accounts
             try copy(store, to: target, context)
             context.inform("wrote backup '\(target)'")
+            context.reportWritten(
+                target, bytes: fileSize(target) ?? 0, result: ["accounts": .number(String(accounts))])
             return 0
         })
 

@@ -186,8 +186,63 @@ final class CompleterTests: CLITestCase {
             candidates("settings", "set", "T12345678", "name=Shop", "addr"), ["address_line=", "address_line_2="])
     }
 
-    func testSettingValueAfterTheEqualsOffersNothing() {
+    func testFreeTextSettingValueAfterTheEqualsOffersNothing() {
         XCTAssertEqual(candidates("settings", "set", "T12345678", "name="), [])
+    }
+
+    func testBooleanSettingOffersTrueAndFalseAfterTheEquals() {
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", "checkout_express="),
+            ["checkout_express=true", "checkout_express=false"])
+    }
+
+    func testBooleanSettingValueIsFilteredByWhatIsTyped() {
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", "session_customer_email=f"), ["session_customer_email=false"])
+    }
+
+    func testCountrySettingOffersEveryAssignedCodeSorted() {
+        let offered = candidates("settings", "set", "T12345678", "country=")
+        XCTAssertEqual(offered, CountryCode.assigned.sorted().map { "country=\($0)" })
+        XCTAssertEqual(offered.count, 249)
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", "country=N"),
+            [
+                "country=NA", "country=NC", "country=NE", "country=NF", "country=NG", "country=NI", "country=NL",
+                "country=NO", "country=NP", "country=NR", "country=NU", "country=NZ",
+            ])
+    }
+
+    func testPlatformTypeSettingOffersItsTwoValues() {
+        XCTAssertEqual(
+            candidates("settings", "set", "T12345678", "name=Shop", "platform_type="),
+            ["platform_type=aggregator", "platform_type=marketplace"])
+    }
+
+    func testUnknownSettingKeyOffersNoValues() {
+        XCTAssertEqual(candidates("settings", "set", "T12345678", "colour="), [])
+    }
+
+    func testProfileChannelFieldOffersTheChannels() {
+        XCTAssertEqual(
+            candidates("profile", "set", "T12345678", "web", "channel=in"), ["channel=in_app", "channel=in_store"])
+    }
+
+    func testProfileBooleanFieldOffersTrueAndFalse() {
+        XCTAssertEqual(
+            candidates("profile", "set", "T12345678", "web", "all_active="), ["all_active=true", "all_active=false"])
+    }
+
+    func testProfileDefaultFieldOffersTheAccountsEnabledTypes() {
+        makeCardAccount()
+        cli.succeed("method enable T12345678 vipps --currency NOK")
+        XCTAssertEqual(
+            candidates("profile", "set", "T12345678", "web", "default_payment_type="),
+            ["default_payment_type=dintero_psp.creditcard", "default_payment_type=vipps"])
+    }
+
+    func testProfileFreeTextFieldOffersNothing() {
+        XCTAssertEqual(candidates("profile", "set", "T12345678", "web", "description="), [])
     }
 
     func testSettingsShowOffersSettingKeysWithoutEquals() {
@@ -220,8 +275,24 @@ final class CompleterTests: CLITestCase {
         XCTAssertEqual(offered, PaymentCatalogue.allowedIdentifiers)
     }
 
-    func testProfileAddMethodOffersPaymentTypesForEveryArgument() {
+    func testProfileAddMethodWithoutAStoreOffersEveryPaymentType() {
         XCTAssertEqual(candidates("profile", "add-method", "T12345678", "web", "vipps", "swish."), ["swish.swish"])
+        XCTAssertEqual(candidates("profile", "add-method", "T12345678", "web", ""), PaymentCatalogue.allowedIdentifiers)
+    }
+
+    func testProfileAddMethodOffersOnlyTheTypesTheAccountHasEnabled() {
+        makeCardAccount()
+        cli.succeed("method enable T12345678 vipps --currency NOK")
+        cli.succeed("method enable T12345678 swish.swish --currency SEK")
+        XCTAssertEqual(
+            candidates("profile", "add-method", "T12345678", "web", ""),
+            ["dintero_psp.creditcard", "swish.swish", "vipps"])
+        XCTAssertEqual(candidates("profile", "add-method", "T12345678", "web", "vipps", "s"), ["swish.swish"])
+    }
+
+    func testProfileAddMethodForAnAccountTheStoreLacksOffersEveryPaymentType() {
+        makeCardAccount()
+        XCTAssertEqual(candidates("profile", "add-method", "T87654321", "web", ""), PaymentCatalogue.allowedIdentifiers)
     }
 
     func testCommandWithoutArgumentsOffersNothing() {

@@ -128,6 +128,15 @@ final class CompletionScriptTests: CLITestCase {
             ["ecommerce", "in_app", "in_store"])
     }
 
+    func testBashOffersSettingValuesAfterTheKeysEquals() throws {
+        // readline replaces only the text after the `=`: the candidates are the values alone.
+        XCTAssertEqual(
+            try bashReplies(
+                ["checkout-admin", "settings", "set", "T12345678", "checkout_express", "="],
+                line: "checkout-admin settings set T12345678 checkout_express="),
+            ["true", "false"])
+    }
+
     func testBashKeepsWordsSeparatedByBlanksApart() throws {
         try makeProfiles()
         XCTAssertEqual(
@@ -218,6 +227,12 @@ final class CompletionScriptTests: CLITestCase {
             ["postal_code= (no suffix)", "postal_place= (no suffix)"])
     }
 
+    func testZshOffersSettingValuesAsWholeWordsWithASpace() throws {
+        XCTAssertEqual(
+            try zshCandidates(["checkout-admin", "settings", "set", "T12345678", "platform_type=m"]),
+            ["platform_type=marketplace"])
+    }
+
     func testZshOffersAProfileIdWithSpacesAsOneCandidate() throws {
         try makeProfiles()
         XCTAssertEqual(
@@ -269,6 +284,24 @@ final class CompletionScriptTests: CLITestCase {
         XCTAssertEqual(
             try fishCompletions("checkout-admin method enable T12345678 dintero_psp.creditcard --currency=SE"),
             ["--currency=SEK"])
+    }
+
+    func testFishOffersOnlyTheEnabledTypesAfterProfileAddMethod() throws {
+        try makeProfiles()
+        succeed(["method", "enable", "T12345678", "vipps", "--currency", "NOK"])
+        XCTAssertEqual(
+            try fishCompletions("checkout-admin profile add-method T12345678 app "),
+            ["dintero_psp.creditcard", "vipps"])
+    }
+
+    func testFishOffersSettingValuesAfterTheEquals() throws {
+        XCTAssertEqual(
+            try fishCompletions("checkout-admin settings set T12345678 country=S"),
+            [
+                "country=SA", "country=SB", "country=SC", "country=SD", "country=SE", "country=SG", "country=SH",
+                "country=SI", "country=SJ", "country=SK", "country=SL", "country=SM", "country=SN", "country=SO",
+                "country=SR", "country=SS", "country=ST", "country=SV", "country=SX", "country=SY", "country=SZ",
+            ])
     }
 
     func testFishCompletesFileNamesForAFileArgument() throws {

@@ -30,8 +30,36 @@ final class ManPageTests: CLITestCase {
             page.split(separator: "\n").filter { $0.hasPrefix(".SH ") },
             [
                 ".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH GLOBAL OPTIONS", ".SH COMMANDS", ".SH EXIT STATUS",
-                ".SH ENVIRONMENT",
+                ".SH ENVIRONMENT", ".SH FILES",
             ])
+    }
+
+    func testTitleLineDatesThePageWithTheReleaseDateNotTheBuildTime() throws {
+        let changelog = try String(
+            contentsOf: BuiltBinary.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let heading = try XCTUnwrap(
+            changelog.split(separator: "\n").first { $0.hasPrefix("## [") && $0.contains("] - ") })
+        let date = String(heading.split(separator: " ")[3])
+        XCTAssertEqual(BuildVersion.current.releaseDate, date)
+        XCTAssertTrue(page.hasPrefix(".TH CHECKOUT-ADMIN 1 \(date) \"checkout-admin "), page.prefix(80).description)
+    }
+
+    func testFilesSectionEndsThePageNamingTheStoreTheCredentialsAndTheHelper() {
+        XCTAssertEqual(
+            page.components(separatedBy: "\n.SH ").last,
+            #"""
+            FILES
+            .TP
+            \fI$XDG_DATA_HOME/checkout\-admin/store.sqlite\fR
+            The store (SQLite, mode 0600, with its \-wal and \-shm files), created on the first write; ~/.local/share/checkout\-admin/store.sqlite when XDG_DATA_HOME is unset. \-\-store or CHECKOUT_ADMIN_STORE chooses another.
+            .TP
+            \fI$XDG_CONFIG_HOME/checkout\-admin/credentials.json\fR
+            API client credentials per account for pull, diff and push, {\(dqT12345678\(dq: {\(dqclient_id\(dq: \(dq.\|.\|.\(dq, \(dqclient_secret\(dq: \(dq.\|.\|.\(dq}}; refused when group\- or world\-readable. ~/.config/checkout\-admin/credentials.json when XDG_CONFIG_HOME is unset; CHECKOUT_ADMIN_CREDENTIALS chooses another.
+            .TP
+            \fI/usr/lib/checkout\-admin/checkout\-admin\-remote\fR
+            The helper that runs pull, diff and push, executed with the same arguments and environment: looked for beside checkout\-admin first, then in ../lib/checkout\-admin/ from it (this path when checkout\-admin is /usr/bin/checkout\-admin, as the Debian package installs it).
+
+            """#)
     }
 
     func testPageHasASubsectionForEveryCommand() {
@@ -136,6 +164,17 @@ final class ManPageTests: CLITestCase {
         for line in HelpTopic.environment.text.split(separator: "\n") {
             XCTAssertTrue(text.contains(words(String(line))), "ENVIRONMENT lacks: \(line)")
         }
+    }
+
+    func testRenderedPageHasTheFilesSection() throws {
+        let text = try renderedText()
+        XCTAssertTrue(
+            text.contains(
+                words(
+                    """
+                    FILES $XDG_DATA_HOME/checkout-admin/store.sqlite The store (SQLite, mode 0600, with its -wal and
+                    -shm files), created on the first write;
+                    """)), text)
     }
 
     // MARK: - Helpers

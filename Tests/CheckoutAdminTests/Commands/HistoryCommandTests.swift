@@ -233,15 +233,16 @@ final class HistoryCommandTests: CLITestCase {
 
     // MARK: - Listing
 
-    func testHistoryListsEntriesNewestFirstAsATable() throws {
+    func testHistoryListsWritesNewestFirstEachWithItsChangesInOrder() throws {
         try makeFixedHistory()
         assertRun(
             cli.run("history"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
-                2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
-                2026-11-01T09:00:00Z\talice\t+ account T11111111\t\tcheckout-admin account add T11111111 --name One
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
+                2026-11-01T09:00:00Z  alice  checkout-admin account add T11111111 --name One
+                  + account T11111111 (1 setting, 0 methods, 0 profiles)
+                  + settings T11111111 name: 'One'
 
                 """)
     }
@@ -255,9 +256,10 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-01T09:05:00Z\talice\t- settings T12345678 name\t"Shop" → ∅\tcheckout-admin settings unset T12345678 name
-                2026-11-01T09:00:00Z\talice\t~ settings T12345678 name\t"Example" → "Shop"\tcheckout-admin settings set T12345678 name=Shop
+                2026-11-01T09:05:00Z  alice  checkout-admin settings unset T12345678 name
+                  - settings T12345678 name: 'Shop'
+                2026-11-01T09:00:00Z  alice  checkout-admin settings set T12345678 name=Shop
+                  ~ settings T12345678 name: 'Example' → 'Shop'
 
                 """)
     }
@@ -268,8 +270,26 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                \(time)\teve\\u{1b}[2J\t+ account T12345678\t\tcheckout-admin account add T12345678 --actor 'eve\\u{1b}[2J'
+                \(time)  eve\\u{1b}[2J  checkout-admin account add T12345678 --actor 'eve\\u{1b}[2J'
+                  + account T12345678 (0 settings, 0 methods, 0 profiles)
+
+                """)
+    }
+
+    func testRowsWhoseValuesDoNotReadBackAreShownAsStored() throws {
+        cli.succeed("init")
+        try insertHistory(
+            at: "2026-11-01T09:00:00Z", command: "checkout-admin method disable T12345678 vipps", action: "remove",
+            kind: "method", id: "vipps", before: #"{"currencies":"NOK"}"#, after: nil)
+        try insertHistory(
+            at: "2026-11-01T09:00:00Z", command: "checkout-admin method disable T12345678 vipps", action: "renamed",
+            kind: "widget", id: "w1", before: nil, after: #""x""#)
+        assertRun(
+            cli.run("history"), status: 0,
+            stdout: """
+                2026-11-01T09:00:00Z  alice  checkout-admin method disable T12345678 vipps
+                  - method T12345678 vipps: {"currencies":"NOK"} → ∅
+                  renamed widget T12345678 w1: ∅ → "x"
 
                 """)
     }
@@ -322,8 +342,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history T22222222"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
 
                 """)
     }
@@ -342,8 +362,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history --limit 1"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
 
                 """)
     }
@@ -353,8 +373,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history --since 2026-11-02"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
 
                 """)
     }
@@ -372,8 +392,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history --since 2026-11-02T11:30:00+01:00"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
 
                 """)
     }
@@ -383,8 +403,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history --since 2026-11-02T10:30:00.000Z"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-02T10:30:00Z\tbob\t+ account T22222222\t\tcheckout-admin account add T22222222
+                2026-11-02T10:30:00Z  bob  checkout-admin account add T22222222
+                  + account T22222222 (0 settings, 0 methods, 0 profiles)
 
                 """)
     }
@@ -393,7 +413,7 @@ final class HistoryCommandTests: CLITestCase {
         try makeFixedHistory()
         assertRun(
             cli.run("history --since 2026-11-02T10:30:00.250Z"), status: 0,
-            stdout: "TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND\n")
+            stdout: "")
     }
 
     func testSinceWithAnEmptyFractionIsRefused() {
@@ -411,8 +431,8 @@ final class HistoryCommandTests: CLITestCase {
         assertRun(
             cli.run("history T11111111 --since 2026-11-01 --limit 1"), status: 0,
             stdout: """
-                TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND
-                2026-11-01T09:00:00Z\talice\t+ settings T11111111 name\t∅ → "One"\tcheckout-admin account add T11111111 --name One
+                2026-11-01T09:00:00Z  alice  checkout-admin account add T11111111 --name One
+                  + settings T11111111 name: 'One'
 
                 """)
     }
@@ -427,7 +447,7 @@ final class HistoryCommandTests: CLITestCase {
                 }
 
                 """)
-        assertRun(cli.run("history"), status: 0, stdout: "TIME\tACTOR\tCHANGE\tBEFORE → AFTER\tCOMMAND\n")
+        assertRun(cli.run("history"), status: 0, stdout: "")
         XCTAssertNil(cli.storeBytes())
     }
 

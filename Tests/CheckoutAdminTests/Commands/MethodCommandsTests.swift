@@ -235,6 +235,46 @@ final class MethodCommandsTests: CLITestCase {
                 """)
     }
 
+    func testListJSONNamesTheProfilesOfferingEachMethodAsTheTextDoes() {
+        makeCardAccount()
+        cli.succeed("method enable T12345678 vipps --currency NOK")
+        cli.succeed("profile add T12345678 web --method dintero_psp.creditcard --method vipps")
+        cli.succeed("profile add T12345678 app --method vipps")
+        cli.succeed("profile add T12345678 shop --all-active")
+        assertRun(
+            cli.run("method list T12345678 --json"), status: 0,
+            stdout: """
+                {
+                  "account": "T12345678",
+                  "format_version": "1",
+                  "methods": [
+                    {
+                      "currencies": [
+                        "NOK"
+                      ],
+                      "profiles": [
+                        "shop",
+                        "web"
+                      ],
+                      "type": "dintero_psp.creditcard"
+                    },
+                    {
+                      "currencies": [
+                        "NOK"
+                      ],
+                      "profiles": [
+                        "app",
+                        "shop",
+                        "web"
+                      ],
+                      "type": "vipps"
+                    }
+                  ]
+                }
+
+                """)
+    }
+
     func testListJSONHasMethodsSortedByTypeWithSortedCurrencies() throws {
         makeCardAccount()
         cli.succeed("method enable T12345678 bambora.creditcard --currency SEK --currency DKK")
@@ -250,12 +290,14 @@ final class MethodCommandsTests: CLITestCase {
                         "DKK",
                         "SEK"
                       ],
+                      "profiles": [],
                       "type": "bambora.creditcard"
                     },
                     {
                       "currencies": [
                         "NOK"
                       ],
+                      "profiles": [],
                       "type": "dintero_psp.creditcard"
                     }
                   ]
