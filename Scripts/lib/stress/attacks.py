@@ -16,6 +16,8 @@ ACCOUNT = "T00000000"
 FORGED_ROW = ("(1, '2026-01-01T00:00:00Z', 'mallory', 'forged', '%s', 'add', 'account', '%s', NULL, NULL)"
               % (ACCOUNT, ACCOUNT))
 HISTORY_COLUMNS = "(seq, at, actor, command, account_id, action, kind, object_id, before, after)"
+# Since schema step 3 the history is three tables (a write, its account groups, the values) behind a view.
+FORGED_WRITE = "(1, 1, 1, '2026-01-01T00:00:00Z', 'mallory', 'forged', '')"
 TRIGGERS_OFF = ".dbconfig enable_trigger off\nPRAGMA ignore_check_constraints = ON;\n"
 
 # Plain DML: each must be refused by the store. (label, statement, does it touch Click to Pay?)
@@ -39,12 +41,16 @@ PLAIN_DML = [
      True),
     ("pass-through JSON with payex.clicktopay",
      "UPDATE profile SET extra_configuration = '{\"payex\":{\"clicktopay\":{\"enabled\":true}}}'", True),
-    ("REPLACE INTO history rewriting row 1", "REPLACE INTO history%s VALUES%s" % (HISTORY_COLUMNS, FORGED_ROW), False),
-    ("UPSERT on history rewriting row 1",
-     "INSERT INTO history%s VALUES%s ON CONFLICT(seq) DO UPDATE SET actor = 'mallory'" % (HISTORY_COLUMNS, FORGED_ROW),
-     False),
-    ("UPDATE history", "UPDATE history SET actor = 'mallory' WHERE seq = 1", False),
-    ("DELETE FROM history", "DELETE FROM history WHERE seq = 2", False),
+    ("INSERT INTO the history view", "INSERT INTO history%s VALUES%s" % (HISTORY_COLUMNS, FORGED_ROW), False),
+    ("REPLACE INTO history_write rewriting write 1", "REPLACE INTO history_write VALUES%s" % FORGED_WRITE, False),
+    ("UPSERT on history_write rewriting write 1",
+     "INSERT INTO history_write VALUES%s ON CONFLICT(id) DO UPDATE SET actor = 'mallory'" % FORGED_WRITE, False),
+    ("REPLACE INTO history_value rewriting value 1", "REPLACE INTO history_value VALUES (1, 0, '\"forged\"')", False),
+    ("REPLACE INTO history_changes rewriting write 1",
+     "REPLACE INTO history_changes VALUES (1, 0, '%s', '[]')" % ACCOUNT, False),
+    ("UPDATE history_write", "UPDATE history_write SET actor = 'mallory' WHERE id = 1", False),
+    ("UPDATE history_value", "UPDATE history_value SET json = 'null' WHERE id = 1", False),
+    ("DELETE FROM history_changes", "DELETE FROM history_changes", False),
 ]
 
 
@@ -63,13 +69,17 @@ def triggers_off_attacks(base):
          ["PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'profile';",
           "UPDATE profile SET extra_configuration = '{\"payex\":{\"clicktopay\":{\"enabled\":true}}}' "
           "WHERE profile_id = 'webshop';"], True),
-        (".dbconfig enable_trigger off: UPDATE a history row",
-         [TRIGGERS_OFF + "UPDATE history SET actor = 'mallory', command = 'forged' WHERE seq = 1;"], False),
-        (".dbconfig enable_trigger off: DELETE a history row in the middle",
-         [TRIGGERS_OFF + "DELETE FROM history WHERE seq = 2;"], False),
-        (".dbconfig enable_trigger off: REPLACE INTO history rewriting row 1",
-         [TRIGGERS_OFF + "REPLACE INTO history%s VALUES%s;" % (HISTORY_COLUMNS, FORGED_ROW)], False),
-        ("DROP TABLE history", ["DROP TABLE history;"], False),
+        (".dbconfig enable_trigger off: UPDATE a write's actor and command",
+         [TRIGGERS_OFF + "UPDATE history_write SET actor = 'mallory', command = 'forged' WHERE id = 1;"], False),
+        (".dbconfig enable_trigger off: UPDATE a value a change names",
+         [TRIGGERS_OFF + "UPDATE history_value SET json = '\"forged\"' WHERE id = (SELECT max(id) FROM history_value);"],
+         False),
+        (".dbconfig enable_trigger off: DELETE an account's changes from a write",
+         [TRIGGERS_OFF + "DELETE FROM history_changes WHERE position = (SELECT max(position) FROM history_changes);"],
+         False),
+        (".dbconfig enable_trigger off: REPLACE INTO history_write rewriting write 1",
+         [TRIGGERS_OFF + "REPLACE INTO history_write VALUES%s;" % FORGED_WRITE], False),
+        ("DROP TABLE history", ["DROP VIEW history; DROP TABLE history_write;"], False),
     ]
 
 

@@ -180,28 +180,37 @@ struct MissingAccount: Error {
     let id: String
 }
 
-/// `saving changes: 12000/44000` on stderr while a long write runs, only when stderr is a terminal.
-private struct Progress {
+/// `saving changes: 12000/44000` on stderr while a long write runs (`saving changes: 12000` when the total is not
+/// known in advance, as in a streamed apply), only when stderr is a terminal.
+struct Progress {
     /// Changes written between two updates.
     static let chunkSize = 2000
 
-    private let total: Int
+    private let total: Int?
     private let output: TextOutput?
     private var done = 0
+    private var shownAt = 0
 
-    init(total: Int, context: CommandContext) {
+    init(total: Int?, context: CommandContext) {
         self.total = total
-        let shown = total > Progress.chunkSize && context.streams.errors.isTerminal && !context.options.quiet
-        output = shown ? context.streams.errors : nil
+        let shown = total.map { $0 > Progress.chunkSize } ?? true
+        output = shown && context.streams.errors.isTerminal && !context.options.quiet ? context.streams.errors : nil
     }
 
     mutating func advance(by count: Int) {
         done += count
+        guard let total else {
+            // Without a total the count is shown each time another chunk is done.
+            guard done - shownAt >= Progress.chunkSize else { return }
+            shownAt = done - done % Progress.chunkSize
+            output?.write("\rsaving changes: \(shownAt)")
+            return
+        }
         output?.write("\rsaving changes: \(done)/\(total)")
     }
 
     func finish() {
         // Carriage return and erase-line leave the terminal as it was.
-        output?.write("\r\u{1B}[K")
+        if total != nil || shownAt > 0 { output?.write("\r\u{1B}[K") }
     }
 }

@@ -36,6 +36,8 @@ final class StreamedApply {
 
     /// Reads every account of `document`, planning each against `store` and, with `history`, writing it.
     func run(_ document: inout StateDocumentStream, on store: Store, recording history: HistoryRecorder?) throws {
+        var progress = Progress(total: nil, context: context)
+        defer { progress.finish() }
         while let target = try document.next() {
             let current = try store.loadAccount(target.id)
             let changes = ChangeSet.between(current, target)
@@ -45,6 +47,7 @@ final class StreamedApply {
                 try history.record(changes.map(AccountWriter.historyChange))
             }
             add(changes)
+            if history != nil { progress.advance(by: changes.count) }
             try Signals.checkpoint()
         }
         try history?.finish()

@@ -555,7 +555,7 @@ final class SettingsCommandsTests: CLITestCase {
 
     func testStoreRefusesToUpdateHistory() throws {
         let database = try cli.database()
-        XCTAssertThrowsError(try database.execute("UPDATE history SET actor = 'mallory'")) { error in
+        XCTAssertThrowsError(try database.execute("UPDATE history_write SET actor = 'mallory'")) { error in
             XCTAssertEqual((error as? SQLiteError)?.message, "history is append-only")
         }
         XCTAssertEqual(try cli.rows("SELECT DISTINCT actor FROM history"), [["tester"]])
@@ -563,7 +563,7 @@ final class SettingsCommandsTests: CLITestCase {
 
     func testStoreRefusesToDeleteHistory() throws {
         let database = try cli.database()
-        XCTAssertThrowsError(try database.execute("DELETE FROM history WHERE seq = 1")) { error in
+        XCTAssertThrowsError(try database.execute("DELETE FROM history_changes WHERE position = 0")) { error in
             XCTAssertEqual((error as? SQLiteError)?.message, "history is append-only")
         }
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM history"), [["2"]])

@@ -22,22 +22,23 @@ final class SchemaDamageTests: CLITestCase {
 
     func testInitRefusesAStoreWhoseTableWasDropped() throws {
         cli.succeed("account add T12345678")
-        try sql("DROP TABLE history;")
+        try sql("DROP TABLE history_value;")
         let before = cli.storeBytes()
         assertRun(
             cli.run("init"), status: 5,
             stderr:
-                "error: store '\(cli.storePath)' has a schema this checkout-admin cannot repair: missing table history\n"
+                "error: store '\(cli.storePath)' has a schema this checkout-admin cannot repair: missing table "
+                + "history_value\n"
                 + "hint: restore a backup\n")
         XCTAssertEqual(cli.storeBytes(), before)
     }
 
     func testAWriteOnAStoreWithoutItsHistoryTableExitsFive() throws {
         cli.succeed("account add T12345678")
-        try sql("DROP TABLE history;")
+        try sql("DROP VIEW history; DROP TABLE history_write;")
         assertRun(
             cli.run("account add T12345679"), status: 5,
-            stderr: "error: store schema is damaged: no such table: history\n"
+            stderr: "error: store schema is damaged: no such table: history_write\n"
                 + "hint: see what is wrong with 'checkout-admin store check'; restore a backup\n")
     }
 
