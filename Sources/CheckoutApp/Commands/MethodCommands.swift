@@ -10,7 +10,8 @@ enum MethodCommands {
     private static let type = ArgumentSpec(
         name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard", completion: .paymentType)
     private static let currencies = Option.repeated(
-        "currency", "CUR", "an ISO 4217 code; repeat for several (default: the currencies the account already uses)",
+        "currency", "CUR",
+        "an ISO 4217 code; repeat for several (default: an enabled method keeps its own, a new one gets those the account already uses)",
         completion: .currency)
     private static let force = Option.flag(
         "force", "also remove it from the profiles that offer it, in the same transaction")
@@ -135,7 +136,7 @@ enum MethodCommands {
 
     static let disable = CommandSpec(
         path: ["method", "disable"],
-        summary: "Disable a payment method; refused while profiles offer it unless --force",
+        summary: "Disable a payment method (idempotent); refused while profiles offer it unless --force",
         arguments: [.account, type],
         options: [force],
         examples: [
