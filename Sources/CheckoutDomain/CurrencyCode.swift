@@ -60,8 +60,9 @@ package enum Currencies {
                 rejection.explanation = "it is the ISO 4217 code for \(meaning)"
                 throw rejection
             }
-            // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly.
-            let upper = value.uppercased()
+            // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly;
+            // a code with surrounding whitespace gets the trimmed one, as every other value does.
+            let upper = TextRules.trimmingWhitespace(value).uppercased()
             throw Rejection.invalid(
                 "invalid currency '\(value.excerpt(20))'",
                 hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])

@@ -41,6 +41,19 @@ final class CurrencyPolicyTests: CLITestCase {
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM payment_method"), [["0"]])
     }
 
+    func testACurrencyWithASpaceIsRefusedSuggestingTheTrimmedCode() {
+        cli.succeed("account add T12345678")
+        assertRun(
+            cli.run(["method", "enable", "T12345678", "vipps", "--currency", "NOK "]), status: 3,
+            stderr: """
+                error: invalid currency 'NOK '
+                hint: did you mean 'NOK'?
+                hint: a currency is an ISO 4217 code in upper case, e.g. NOK
+
+                """)
+        XCTAssertEqual(try cli.rows("SELECT count(*) FROM payment_method"), [["0"]])
+    }
+
     func testClickToPayEnableRefusesTheNoCurrencyCode() {
         makeCardAccount()
         let before = cli.storeBytes()
