@@ -1,11 +1,11 @@
-/// An ISO 4217 currency code in the current list.
+/// An ISO 4217 currency code in the current list that a payment can be made in.
 package struct CurrencyCode: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The three upper-case letters, e.g. `NOK`.
     package let code: String
 
-    /// Accepts only a current, upper-case ISO 4217 code.
+    /// Accepts only a current, upper-case ISO 4217 code that is a payment currency (not `XAU`, `XXX`, …).
     package init?(_ text: String) {
-        guard CurrencyCode.current.contains(text) else { return nil }
+        guard CurrencyCode.current.contains(text), CurrencyCode.nonPayment[text] == nil else { return nil }
         code = text
     }
 
@@ -31,6 +31,20 @@ package struct CurrencyCode: Hashable, Comparable, Sendable, CustomStringConvert
         "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD",
         "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
     ]
+
+    /// The codes of the list that no payment is made in — precious metals, units of account, the testing and
+    /// "no currency" codes — with what each stands for. `XAF`, `XOF`, `XPF`, `XCD` and `XCG` are real currencies.
+    package static let nonPayment: [String: String] = [
+        "XAD": "the Arab Accounting Dinar, a unit of account", "XAG": "silver", "XAU": "gold",
+        "XBA": "a European bond market unit", "XBB": "a European bond market unit",
+        "XBC": "a European bond market unit", "XBD": "a European bond market unit",
+        "XDR": "the IMF's special drawing right", "XPD": "palladium", "XPT": "platinum",
+        "XSU": "the Sucre, a unit of account", "XTS": "testing", "XUA": "the ADB unit of account",
+        "XXX": "no currency",
+    ]
+
+    /// Every code a payment can be made in, sorted.
+    package static let payment: [String] = current.filter { nonPayment[$0] == nil }.sorted()
 }
 
 /// Currency lists for methods.
@@ -39,8 +53,16 @@ package enum Currencies {
     package static func parse(_ values: [String]) throws -> [String]? {
         guard !values.isEmpty else { return nil }
         for value in values where CurrencyCode(value) == nil {
-            // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly.
-            let upper = value.uppercased()
+            if let meaning = CurrencyCode.nonPayment[value] {
+                var rejection = Rejection.invalid(
+                    "currency '\(value)' is not a payment currency",
+                    hints: ["a currency is one payments are made in, e.g. NOK, EUR or USD"])
+                rejection.explanation = "it is the ISO 4217 code for \(meaning)"
+                throw rejection
+            }
+            // `nok` is three edits from `NOK`, beyond Suggestion's reach, so the upper-case form is offered directly;
+            // a code with surrounding whitespace gets the trimmed one, as every other value does.
+            let upper = TextRules.trimmingWhitespace(value).uppercased()
             throw Rejection.invalid(
                 "invalid currency '\(value.excerpt(20))'",
                 hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])

@@ -1,16 +1,15 @@
 /// Rules for profile ids and fields: an id is 1–255 characters, without leading or trailing whitespace or control
-/// characters.
+/// characters (the free-text rule of `TextRules`).
 package enum ProfileRules {
     /// Validates a profile id.
     package static func validateID(_ text: String) throws {
-        let trimmed =
-            text.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? false
-            && text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false
-        guard (1...255).contains(text.count), trimmed, !TextRules.containsControlCharacters(text) else {
-            throw Rejection.invalid(
-                "invalid profile id '\(text.excerpt())'",
-                hints: ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"])
-        }
+        guard !TextRules.isPlainText(text, maxLength: 255) else { return }
+        throw Rejection.invalid(
+            "invalid profile id '\(text.excerpt())'",
+            hints: [
+                TextRules.trimmedSuggestion(for: text) { TextRules.isPlainText($0, maxLength: 255) }
+                    ?? "a profile id is 1-255 characters, without leading or trailing whitespace or control characters"
+            ])
     }
 
     /// Refuses an id Dintero generated for the other environment: `T12345678.46dP6T4F1mUXYPeYKYc5Gj` belongs to
@@ -38,24 +37,33 @@ package enum ProfileRules {
         }
     }
 
-    /// Validates a description: at most 1000 characters, no control characters but newline and tab.
+    /// Validates a description: at most 1000 characters, no control characters but newline and tab, no leading or
+    /// trailing whitespace (so not only whitespace); empty is allowed.
     package static func validateDescription(_ text: String) throws {
+        guard !isDescription(text) else { return }
+        throw Rejection.invalid(
+            "invalid description '\(text.excerpt())'",
+            hints: [
+                TextRules.trimmedSuggestion(for: text, isValid: isDescription)
+                    ?? "a description is at most 1000 characters, without control characters or leading or trailing whitespace"
+            ])
+    }
+
+    private static func isDescription(_ text: String) -> Bool {
         let controls = text.unicodeScalars.contains {
             ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
         }
-        guard text.count <= 1000, !controls else {
-            throw Rejection.invalid(
-                "invalid description '\(text.excerpt())'",
-                hints: ["a description is at most 1000 characters without control characters"])
-        }
+        return text.count <= 1000 && !controls && !TextRules.hasSurroundingWhitespace(text)
     }
 
     /// Validates a terms URL.
     package static func validateTermsURL(_ text: String) throws {
-        guard TextRules.isWebURL(text) else {
-            throw Rejection.invalid(
-                "invalid merchant_terms_url '\(text.excerpt())'",
-                hints: ["merchant_terms_url must be an absolute https:// or http:// URL"])
-        }
+        guard !TextRules.isWebURL(text) else { return }
+        throw Rejection.invalid(
+            "invalid merchant_terms_url '\(text.excerpt())'",
+            hints: [
+                TextRules.trimmedSuggestion(for: text, isValid: TextRules.isWebURL)
+                    ?? "merchant_terms_url must be an absolute https:// or http:// URL"
+            ])
     }
 }

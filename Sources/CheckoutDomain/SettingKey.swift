@@ -35,14 +35,15 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     /// What a valid value looks like, for help and hints.
     package var valueDescription: String {
         switch self {
-        case .name: return "1-200 characters"
+        case .name: return "1-200 characters, without leading or trailing whitespace"
         case .logoURL, .website: return "an absolute https:// or http:// URL"
         case .email: return "an email address"
         case .phoneNumber: return "an E.164 number, e.g. +4722000000"
         case .country: return "an ISO 3166-1 alpha-2 code in upper case, e.g. NO"
         case .merchantCategoryCode: return "4 digits"
         case .platformType: return "aggregator or marketplace"
-        case .addressLine, .addressLine2, .postalCode, .postalPlace: return "text of at most 200 characters"
+        case .addressLine, .addressLine2, .postalCode, .postalPlace:
+            return "text of at most 200 characters, without leading or trailing whitespace"
         case .checkoutExpress, .sessionCustomerEmail: return "true or false"
         }
     }
@@ -61,9 +62,10 @@ package enum SettingKey: String, CaseIterable, Comparable, Sendable {
     /// Checks `value`; throws an invalid-value rejection naming the key and what was expected.
     package func validate(_ value: String) throws {
         guard isValid(value) else {
+            let trimmed = TextRules.trimmedSuggestion(for: value, isValid: isValid)
             throw Rejection.invalid(
                 "invalid value '\(value.excerpt(marksCut: true))' for setting '\(rawValue)'",
-                hints: ["\(rawValue) must be \(valueDescription)"])
+                hints: [trimmed ?? "\(rawValue) must be \(valueDescription)"])
         }
     }
 

@@ -1,10 +1,14 @@
 /// Validation of the text shapes settings and profiles use.
+///
+/// The whitespace policy, one rule for every input (arguments, imports, state documents, pulled documents): text
+/// is stored exactly as given, never trimmed. Free text (names, address lines, descriptions, the actor) that starts
+/// or ends with whitespace is refused, so a whitespace-only value is refused too; every other shape (ids, codes,
+/// URLs, emails, numbers) admits no whitespace at all.
 package enum TextRules {
-    /// 1…maxLength characters, no control characters (C0, DEL, C1), not only whitespace.
+    /// 1…maxLength characters, no control characters (C0, DEL, C1), no leading or trailing whitespace.
     package static func isPlainText(_ text: String, maxLength: Int) -> Bool {
         let count = text.count
-        return count >= 1 && count <= maxLength && !containsControlCharacters(text)
-            && !text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        return count >= 1 && count <= maxLength && !containsControlCharacters(text) && !hasSurroundingWhitespace(text)
     }
 
     /// Whether any scalar is a control character.
@@ -12,13 +16,41 @@ package enum TextRules {
         text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
-    /// An absolute `http://` or `https://` URL with a host and no spaces or control characters.
+    /// Whether the text starts or ends with white space (Unicode's property: space, tab, line breaks, U+00A0,
+    /// U+3000, …); true for text that is only whitespace, false for empty text.
+    package static func hasSurroundingWhitespace(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
+    }
+
+    /// The text without leading and trailing white space, as a hint offers it.
+    package static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// The hint for a value refused only for its surrounding whitespace: the trimmed value when `isValid` accepts
+    /// it, else nil (the value has other problems, and the field's own description is the better hint).
+    package static func trimmedSuggestion(for text: String, isValid: (String) -> Bool) -> String? {
+        guard hasSurroundingWhitespace(text) else { return nil }
+        let trimmed = trimmingWhitespace(text)
+        guard !trimmed.isEmpty, isValid(trimmed) else { return nil }
+        return "leading and trailing whitespace is not allowed: did you mean '\(trimmed.excerpt(marksCut: true))'?"
+    }
+
+    /// An absolute `http://` or `https://` URL with a host and no whitespace or control characters. The scheme is
+    /// matched without regard to case (RFC 3986 §3.1), so `HTTPS://example.com` is accepted and kept as written.
     package static func isWebURL(_ text: String) -> Bool {
-        guard text.utf8.count <= 2048, !containsControlCharacters(text), !text.contains(" ") else { return false }
+        guard text.utf8.count <= 2048, !containsControlCharacters(text),
+            !text.unicodeScalars.contains(where: \.properties.isWhitespace)
+        else { return false }
         let rest: Substring
-        if text.hasPrefix("https://") {
+        if hasPrefixIgnoringCase(text, "https://") {
             rest = text.dropFirst(8)
-        } else if text.hasPrefix("http://") {
+        } else if hasPrefixIgnoringCase(text, "http://") {
             rest = text.dropFirst(7)
         } else {
             return false
@@ -47,6 +79,11 @@ package enum TextRules {
         let digits = text.utf8.dropFirst()
         return text.hasPrefix("+") && (7...15).contains(digits.count) && digits.allSatisfy(isDigit)
             && digits.first != UInt8(ascii: "0")
+    }
+
+    // `prefix` is lower case; compared by Characters, as `dropFirst` then cuts.
+    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        text.prefix(prefix.count).lowercased() == prefix
     }
 
     /// An ASCII digit.

@@ -47,7 +47,7 @@ package struct CheckoutConfiguration: Equatable, Sendable {
                     ]
                 ).located(at: at)
             }
-            guard let text = field.stringValue else { throw invalid(at, "expected a string, found \(field.typeName)") }
+            guard let text = field.stringValue else { throw mismatch(at, .string, field) }
             do { try setting.validate(text) } catch let rejection as Rejection { throw rejection.located(at: at) }
             settings[key] = text
         }
@@ -66,7 +66,7 @@ package struct CheckoutConfiguration: Equatable, Sendable {
         }
         let codes = try (fields["currencies"]?.arrayValue ?? []).enumerated().map { index, code in
             guard let text = code.stringValue else {
-                throw Self.invalid("\(path).currencies[\(index)]", "expected a string, found \(code.typeName)")
+                throw Self.mismatch("\(path).currencies[\(index)]", .string, code)
             }
             return text
         }
@@ -99,6 +99,10 @@ package struct CheckoutConfiguration: Equatable, Sendable {
     private static func object(_ value: JSONValue, at path: String) throws -> [String: JSONValue] {
         guard let object = value.objectValue else { throw invalid(path, "expected an object, found \(value.typeName)") }
         return object
+    }
+
+    private static func mismatch(_ path: String, _ type: JSONFieldType, _ value: JSONValue) -> Rejection {
+        type.refusal(of: value) { invalid(path, $0) }
     }
 
     private static func invalid(_ path: String, _ problem: String) -> Rejection {

@@ -15,6 +15,18 @@ package enum JSONParser {
         return try reader.parseDocument()
     }
 
+    /// Parses a JSON document a person or another program wrote to a file or a pipe: one leading UTF-8 byte order
+    /// mark is skipped (RFC 8259 §8.1 lets a parser ignore it; editors on Windows write one), everything else as
+    /// `parse`. Every JSON input the tool reads from a file or stdin comes through here; the wire and the store
+    /// stay with the strict `parse`.
+    package static func parseInput(_ bytes: [UInt8], maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
+        guard bytes.starts(with: byteOrderMark) else { return try parse(bytes, maxDepth: maxDepth) }
+        return try parse(bytes.dropFirst(byteOrderMark.count), maxDepth: maxDepth)
+    }
+
+    /// The UTF-8 encoding of U+FEFF.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Parses one JSON document (RFC 8259) from any collection of UTF-8 bytes, e.g. an `ArraySlice`.
     package static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
         try parse(Array(bytes), maxDepth: maxDepth)
@@ -97,7 +109,7 @@ extension JSONParser {
         }
 
         mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if bytes.starts(with: JSONParser.byteOrderMark) {
                 throw failure("a UTF-8 byte order mark (U+FEFF) is not allowed at the start of a document")
             }
             skipWhitespace()

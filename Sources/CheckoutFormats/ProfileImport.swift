@@ -34,12 +34,14 @@ package struct ProfileImport {
         case "description":
             if case .null = field { return }
             profile.description = try string(field, at: "\(path).description")
-            try ProfileRules.validateDescription(profile.description ?? "")
+            try located("\(path).description") { try ProfileRules.validateDescription(profile.description ?? "") }
         case "url":
             var url = try object(field, at: "\(path).url")
             if let terms = url.removeValue(forKey: "merchant_terms_url"), terms != .null {
                 profile.merchantTermsURL = try string(terms, at: "\(path).url.merchant_terms_url")
-                try ProfileRules.validateTermsURL(profile.merchantTermsURL ?? "")
+                try located("\(path).url.merchant_terms_url") {
+                    try ProfileRules.validateTermsURL(profile.merchantTermsURL ?? "")
+                }
             }
             if !url.isEmpty { profile.extraFields["url"] = .object(url) }
         case "configuration":
@@ -66,7 +68,7 @@ package struct ProfileImport {
                 profile.defaultPaymentType = try paymentType(try string(field, at: at), at: at)
             case "channel":
                 profile.channel = try string(field, at: at)
-                try ProfileRules.validateChannel(profile.channel)
+                try located(at) { try ProfileRules.validateChannel(profile.channel) }
             case "vipps":
                 try readProduct(type: "vipps", field, at: at, into: &profile)
             case _ where PaymentCatalogue.gatewayNames.contains(key):
@@ -141,19 +143,28 @@ package struct ProfileImport {
         }
     }
 
+    // A field rule's refusal does not know where the field stands; the reader does.
+    private func located(_ at: String, _ rule: () throws -> Void) throws {
+        do { try rule() } catch let rejection as Rejection { throw rejection.located(at: at) }
+    }
+
     private func object(_ value: JSONValue, at: String) throws -> [String: JSONValue] {
         guard let object = value.objectValue else { throw invalid(at, "expected an object, found \(value.typeName)") }
         return object
     }
 
     private func string(_ value: JSONValue, at: String) throws -> String {
-        guard let string = value.stringValue else { throw invalid(at, "expected a string, found \(value.typeName)") }
+        guard let string = value.stringValue else { throw mismatch(at, .string, value) }
         return string
     }
 
     private func bool(_ value: JSONValue, at: String) throws -> Bool {
-        guard let flag = value.boolValue else { throw invalid(at, "expected true or false, found \(value.typeName)") }
+        guard let flag = value.boolValue else { throw mismatch(at, .boolean, value) }
         return flag
+    }
+
+    private func mismatch(_ at: String, _ type: JSONFieldType, _ value: JSONValue) -> Rejection {
+        type.refusal(of: value) { invalid(at, $0) }
     }
 
     private func invalid(_ at: String, _ problem: String) -> Rejection {

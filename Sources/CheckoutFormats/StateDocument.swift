@@ -105,12 +105,10 @@ package struct StateReader {
                 ).located(at: at)
             }
             let text: String
-            switch field {
-            case .bool(let flag) where key.isBoolean: text = String(flag)
-            case .string(let string): text = string
-            default:
-                throw StateReader.invalid(
-                    at, "expected \(key.isBoolean ? "true or false" : "a string"), found \(field.typeName)")
+            switch (key.isBoolean, field) {
+            case (true, .bool(let flag)): text = String(flag)
+            case (false, .string(let string)): text = string
+            default: throw StateReader.mismatch(at, key.isBoolean ? .boolean : .string, field)
             }
             try located(at) { try key.validate(text) }
             settings[key.rawValue] = text
@@ -134,8 +132,7 @@ package struct StateReader {
             let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map {
                 position, code in
                 guard let text = code.stringValue else {
-                    throw StateReader.invalid(
-                        "\(at).currencies[\(position)]", "expected a string, found \(code.typeName)")
+                    throw StateReader.mismatch("\(at).currencies[\(position)]", .string, code)
                 }
                 return text
             }
@@ -210,6 +207,11 @@ package struct StateReader {
     /// A refusal naming the path.
     package static func invalid(_ path: String, _ problem: String) -> Rejection {
         Rejection.invalid("invalid state document at '\(path)': \(problem)")
+    }
+
+    /// A refusal of a value of the wrong JSON type, naming the path and the type expected.
+    package static func mismatch(_ path: String, _ type: JSONFieldType, _ value: JSONValue) -> Rejection {
+        type.refusal(of: value) { invalid(path, $0) }
     }
 }
 

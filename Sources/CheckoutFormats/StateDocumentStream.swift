@@ -40,7 +40,12 @@ package struct StateDocumentStream {
     }
 
     private mutating func start() throws {
-        _ = try reader.skipByteOrderMark()
+        // One byte order mark is skipped, as `JSONParser.parseInput` does; a second one is refused as it refuses it.
+        if try reader.skipByteOrderMark(), try reader.skipByteOrderMark() {
+            throw JSONParseError(
+                reason: "a UTF-8 byte order mark (U+FEFF) is not allowed at the start of a document", line: 1,
+                column: 1, path: "$")
+        }
         try reader.skipWhitespace()
         guard try reader.peek() == UInt8(ascii: "{") else {
             // Not an object: the parser says what it is (or what is wrong with it), then the document is refused.

@@ -68,7 +68,7 @@ struct CredentialsFile {
                 hints: ["chmod 600 '\(path)'"])
         }
         guard let data = FileManager.default.contents(atPath: path),
-            let document = try? JSONParser.parse(Array(data))
+            let document = try? JSONParser.parseInput(Array(data))
         else {
             throw Rejection.invalid("credentials file '\(path)' is not a JSON object")
         }

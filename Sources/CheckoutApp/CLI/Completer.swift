@@ -98,7 +98,7 @@ struct Completer {
         case .profile: return profileIDs(state)
         case .paymentType: return PaymentCatalogue.allowedIdentifiers
         case .enabledPaymentType: return enabledTypes(state) ?? PaymentCatalogue.allowedIdentifiers
-        case .currency: return CurrencyCode.current.sorted()
+        case .currency: return CurrencyCode.payment
         case .settingKey: return SettingKey.allCases.map(\.rawValue)
         case .settingValue: return SettingKey.allCases.map { "\($0.rawValue)=" }
         case .profileField: return ProfileField.allCases.map { "\($0.rawValue)=" }

@@ -57,7 +57,19 @@ struct GlobalOptions: Equatable, Sendable {
             lockTimeout = try GlobalOptions.parseTimeout(timeout)
         }
         if storePath.isEmpty { throw Rejection.invalid("store path is empty") }
-        if actor.isEmpty || actor.count > 200 { throw Rejection.invalid("actor must be 1 to 200 characters") }
+        try GlobalOptions.validateActor(actor)
+    }
+
+    // The actor is free text like a name: the history shows it, so no control characters (an escape sequence
+    // would reach every terminal that reads the history) and no surrounding whitespace.
+    private static func validateActor(_ actor: String) throws {
+        guard !TextRules.isPlainText(actor, maxLength: 200) else { return }
+        throw Rejection.invalid(
+            "invalid actor '\(actor.excerpt(marksCut: true))'",
+            hints: [
+                TextRules.trimmedSuggestion(for: actor) { TextRules.isPlainText($0, maxLength: 200) }
+                    ?? "an actor (--actor or CHECKOUT_ADMIN_ACTOR) is 1-200 characters, without control characters or leading or trailing whitespace"
+            ])
     }
 
     /// `$XDG_DATA_HOME/checkout-admin/store.sqlite`, else `~/.local/share/checkout-admin/store.sqlite`.

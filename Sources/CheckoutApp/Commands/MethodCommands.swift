@@ -10,7 +10,8 @@ enum MethodCommands {
     private static let type = ArgumentSpec(
         name: "type", arity: .required, help: "payment type, e.g. dintero_psp.creditcard", completion: .paymentType)
     private static let currencies = Option.repeated(
-        "currency", "CUR", "an ISO 4217 code; repeat for several (default: the currencies the account already uses)",
+        "currency", "CUR",
+        "an ISO 4217 code; repeat for several (default: an enabled method keeps its own, a new one gets those the account already uses)",
         completion: .currency)
     private static let force = Option.flag(
         "force", "also remove it from the profiles that offer it, in the same transaction")
@@ -108,21 +109,29 @@ enum MethodCommands {
             let id = try context.accountArgument()
             let type = try PaymentType(parsing: context.arguments.word(MethodCommands.type))
             let given = try Currencies.parse(context.arguments[currencies])
-            var already = false
+            var kept: [String]?
             var lacking: [String] = []
             var after: MerchantAccount?
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
-                let currencies = try given ?? Currencies.defaults(for: account)
-                already = account.methods[type.identifier] == currencies
+                // Without --currency an enabled method keeps its currencies; only a new one takes the defaults.
+                let currencies = try given ?? account.methods[type.identifier] ?? Currencies.defaults(for: account)
+                if account.methods[type.identifier] == currencies { kept = currencies }
                 lacking = account.clickToPayCurrenciesMissing
                 account.methods[type.identifier] = currencies
                 after = account
             }
-            ChangeText.report(
-                changes, in: context, noChange: already ? "'\(type)' is already enabled on '\(id)'" : "no changes")
+            ChangeText.report(changes, in: context, noChange: enableNoChange(type, on: id, kept: kept, given: given))
             if let after { reportClickToPayLack(after, before: lacking, context) }
             return 0
         })
+
+    private static func enableNoChange(_ type: PaymentType, on id: AccountID, kept: [String]?, given: [String]?)
+        -> String
+    {
+        guard let kept else { return "no changes" }
+        let already = "'\(type)' is already enabled on '\(id)'"
+        return given == nil ? "\(already); currencies unchanged: \(kept.joined(separator: ", "))" : already
+    }
 
     /// Says on stderr which currencies Click to Pay now lacks because the card method gained them, and the command
     /// that re-syncs it.
@@ -137,7 +146,7 @@ enum MethodCommands {
 
     static let disable = CommandSpec(
         path: ["method", "disable"],
-        summary: "Disable a payment method; refused while profiles offer it unless --force",
+        summary: "Disable a payment method (idempotent); refused while profiles offer it unless --force",
         arguments: [.account, type],
         options: [force],
         examples: [
@@ -151,18 +160,18 @@ enum MethodCommands {
             let changes = try context.writer.modifyExisting(id.rawValue) { account in
                 try disable(typeText, on: &account, force: context.arguments[force])
             }
-            ChangeText.report(changes, in: context, noChange: "no changes")
+            ChangeText.report(
+                changes, in: context, noChange: "no changes: '\(typeText)' is not enabled on account '\(id)'")
             return 0
         })
 
     /// Removes `typeText` from the account (and with `force` from its profiles). A stored type is removed even
-    /// when it is not in the catalogue, so a bad row from an older version can be cleaned up.
+    /// when it is not in the catalogue, so a bad row from an older version can be cleaned up. A catalogue type that
+    /// is not enabled is left as it is, like every other removal of what is not there.
     private static func disable(_ typeText: String, on account: inout MerchantAccount, force: Bool) throws {
         guard account.methods[typeText] != nil else {
-            let type = try PaymentType(parsing: typeText)
-            throw Rejection.notFound(
-                "'\(type)' is not enabled on account '\(account.id)'",
-                hints: Suggestion.hints(for: typeText, among: account.methods.keys))
+            _ = try PaymentType(parsing: typeText)
+            return
         }
         let users = account.sortedProfiles.filter { $0.methods[typeText] != nil || $0.defaultPaymentType == typeText }
         if !users.isEmpty && !force {

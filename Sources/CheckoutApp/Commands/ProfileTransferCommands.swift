@@ -95,7 +95,7 @@ enum JSONInput {
             throw Rejection.invalid("'\(file)' is larger than \(maximumBytes >> 20) MiB")
         }
         do {
-            return try JSONParser.parse(bytes)
+            return try JSONParser.parseInput(bytes)
         } catch {
             throw Rejection.invalid("invalid JSON in '\(file == "-" ? "<stdin>" : file)': \(error.description)")
         }

@@ -168,10 +168,14 @@ final class AccountCommandsTests: CLITestCase {
     func testAnInvalidNameIsRefusedAndCreatesNothing() {
         assertRun(
             cli.run(["account", "add", "T12345678", "--name", ""]), status: 3,
-            stderr: "error: invalid value '' for setting 'name'\nhint: name must be 1-200 characters\n")
+            stderr:
+                "error: invalid value '' for setting 'name'\nhint: name must be 1-200 characters, without leading or trailing whitespace\n"
+        )
         assertRun(
             cli.run(["account", "add", "T12345678", "--name", "Example\nAS"]), status: 3,
-            stderr: "error: invalid value 'Example\\u{a}AS' for setting 'name'\nhint: name must be 1-200 characters\n")
+            stderr:
+                "error: invalid value 'Example\\u{a}AS' for setting 'name'\nhint: name must be 1-200 characters, without leading or trailing whitespace\n"
+        )
         XCTAssertNil(cli.storeBytes())
     }
 
@@ -180,7 +184,7 @@ final class AccountCommandsTests: CLITestCase {
         assertRun(
             cli.run("account add T87654321 --name \(String(repeating: "n", count: 201))"), status: 3,
             stderr:
-                "error: invalid value '\(String(repeating: "n", count: 60))…' for setting 'name'\nhint: name must be 1-200 characters\n"
+                "error: invalid value '\(String(repeating: "n", count: 60))…' for setting 'name'\nhint: name must be 1-200 characters, without leading or trailing whitespace\n"
         )
         XCTAssertEqual(try cli.rows("SELECT id FROM account"), [["T12345678"]])
     }

@@ -627,7 +627,7 @@ final class ApplyCommandTests: CLITestCase {
             apply(json), status: 3,
             stderr: """
                 error: invalid value '' for setting 'name' at '$.accounts[1].settings.name'
-                hint: name must be 1-200 characters
+                hint: name must be 1-200 characters, without leading or trailing whitespace
 
                 """)
         XCTAssertEqual(cli.storeBytes(), bytes)
@@ -798,7 +798,7 @@ final class ApplyCommandTests: CLITestCase {
             document(settings: #"{"name": "\#(huge)"}"#),
             stderr: """
                 error: invalid value '\(String(repeating: "x", count: 60))…' for setting 'name' at '$.accounts[0].settings.name'
-                hint: name must be 1-200 characters
+                hint: name must be 1-200 characters, without leading or trailing whitespace
 
                 """)
     }
@@ -810,8 +810,8 @@ final class ApplyCommandTests: CLITestCase {
         try assertRefused(
             document(profiles: "[\(profile)]"),
             stderr: """
-                error: invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0]'
-                hint: a description is at most 1000 characters without control characters
+                error: invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0].description'
+                hint: a description is at most 1000 characters, without control characters or leading or trailing whitespace
 
                 """)
     }
@@ -843,7 +843,7 @@ final class ApplyCommandTests: CLITestCase {
         try assertRefused(
             document(profiles: "[\(profile)]"),
             stderr: """
-                error: invalid channel 'web' at '$.accounts[0].profiles[0]'
+                error: invalid channel 'web' at '$.accounts[0].profiles[0].configuration.channel'
                 hint: a channel is one of: ecommerce, in_app, in_store
 
                 """)

@@ -405,15 +405,6 @@ final class MethodCommandsTests: CLITestCase {
         XCTAssertEqual(cli.storeBytes(), before)
     }
 
-    func testDisablingATypeThatIsNotEnabledIsNotFound() {
-        makeCardAccount()
-        assertRun(
-            cli.run("method disable T12345678 vipps --json"), status: 3,
-            stderr:
-                #"{"error":{"code":"not_found","exit_code":3,"hint":null,"message":"'vipps' is not enabled on account 'T12345678'"}}"#
-                + "\n")
-    }
-
     func testDisablingAMisspelledTypeSuggestsTheClosest() {
         makeCardAccount()
         let before = cli.storeBytes()

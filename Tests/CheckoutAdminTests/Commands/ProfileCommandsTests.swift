@@ -141,7 +141,7 @@ final class ProfileCommandsTests: CLITestCase {
             ["profile", "add", "T12345678", " web", "--method", "dintero_psp.creditcard"],
             stderr: """
                 error: invalid profile id ' web'
-                hint: a profile id is 1-255 characters, without leading or trailing spaces or control characters
+                hint: leading and trailing whitespace is not allowed: did you mean 'web'?
 
                 """)
     }

@@ -191,7 +191,7 @@ final class ProfileTransferTests: CLITestCase {
         assertRefused(
             ["profile", "import", "T12345678", path],
             stderr:
-                "error: invalid profile at '$[1].configuration.dintero_psp.creditcard.enabled': expected true or false, found string\n"
+                "error: invalid profile at '$[1].configuration.dintero_psp.creditcard.enabled': expected true or false, found string \"yes\"\n"
         )
     }
 

@@ -139,7 +139,7 @@ final class SettingsCommandsTests: CLITestCase {
     }
 
     func testNameRefusesEmptyControlCharactersAndBlank() {
-        let hint = "name must be 1-200 characters"
+        let hint = "name must be 1-200 characters, without leading or trailing whitespace"
         assertRefused("name", "", hint: hint)
         assertRefused("name", "Example\nAS", shown: "Example\\u{a}AS", hint: hint)
         assertRefused("name", "Example\u{7F}", shown: "Example\\u{7f}", hint: hint)
@@ -149,7 +149,7 @@ final class SettingsCommandsTests: CLITestCase {
     func testNameOfTwoHundredAndOneCharactersIsRefused() {
         assertRefused(
             "name", String(repeating: "n", count: 201), shown: String(repeating: "n", count: 60) + "…",
-            hint: "name must be 1-200 characters")
+            hint: "name must be 1-200 characters, without leading or trailing whitespace")
     }
 
     func testNameWithARightToLeftOverrideIsStoredAsGiven() throws {
@@ -242,7 +242,7 @@ final class SettingsCommandsTests: CLITestCase {
 
     func testAddressFieldsRefuseEmptyTooLongAndControlCharacters() {
         for key in ["address_line", "address_line_2", "postal_code", "postal_place"] {
-            let hint = "\(key) must be text of at most 200 characters"
+            let hint = "\(key) must be text of at most 200 characters, without leading or trailing whitespace"
             assertRefused(key, "", hint: hint)
             assertRefused(
                 key, String(repeating: "a", count: 201), shown: String(repeating: "a", count: 60) + "…", hint: hint)

@@ -40,7 +40,23 @@ final class TextRulesTests: XCTestCase {
     func testPlainTextRefusesOnlyWhitespace() {
         XCTAssertFalse(TextRules.isPlainText(" ", maxLength: 200))
         XCTAssertFalse(TextRules.isPlainText("\u{A0}\u{3000}", maxLength: 200))
-        XCTAssertTrue(TextRules.isPlainText(" Example AS ", maxLength: 200))
+    }
+
+    func testPlainTextRefusesLeadingOrTrailingWhitespaceButNotInnerSpaces() {
+        for text in [" Example AS", "Example AS ", "\u{A0}Example", "Example\u{3000}", "\u{2003}Example AS\u{2003}"] {
+            XCTAssertFalse(TextRules.isPlainText(text, maxLength: 200), text.debugDescription)
+        }
+        XCTAssertTrue(TextRules.isPlainText("Example  AS", maxLength: 200))
+    }
+
+    func testTrimmedSuggestionOnlyWhenTheTrimmedTextIsValid() {
+        let isName = { TextRules.isPlainText($0, maxLength: 5) }
+        XCTAssertEqual(
+            TextRules.trimmedSuggestion(for: " Shop\u{A0}", isValid: isName),
+            "leading and trailing whitespace is not allowed: did you mean 'Shop'?")
+        XCTAssertNil(TextRules.trimmedSuggestion(for: "Shop", isValid: isName), "nothing to trim")
+        XCTAssertNil(TextRules.trimmedSuggestion(for: "   ", isValid: isName), "only whitespace")
+        XCTAssertNil(TextRules.trimmedSuggestion(for: " Shopping ", isValid: isName), "too long once trimmed")
     }
 
     func testPlainTextTakesSQLAndMarkupLiterally() {
@@ -64,6 +80,23 @@ final class TextRulesTests: XCTestCase {
             "https://bücher.example",
         ] {
             XCTAssertTrue(TextRules.isWebURL(url), url)
+        }
+    }
+
+    func testWebURLMatchesTheSchemeWithoutRegardToCase() {
+        for url in ["HTTPS://example.com/terms", "Http://example.com", "hTtPs://EXAMPLE.COM"] {
+            XCTAssertTrue(TextRules.isWebURL(url), url)
+        }
+        XCTAssertFalse(TextRules.isWebURL("HTTPS:/example.com"))
+        XCTAssertFalse(TextRules.isWebURL("HTTPX://example.com"))
+    }
+
+    func testWebURLRefusesAnyWhitespace() {
+        for url in [
+            "https://example.com/a b", "https://example.com/\u{A0}", " https://example.com",
+            "https://example.com\u{3000}",
+        ] {
+            XCTAssertFalse(TextRules.isWebURL(url), url.debugDescription)
         }
     }
 

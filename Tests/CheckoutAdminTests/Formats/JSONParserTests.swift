@@ -126,9 +126,25 @@ final class JSONParserTests: XCTestCase {
 
     // MARK: Refused syntax
 
-    func testByteOrderMarkIsRefused() {
+    func testByteOrderMarkIsRefusedOnTheWire() {
         let reason = "a UTF-8 byte order mark (U+FEFF) is not allowed at the start of a document"
         XCTAssertEqual(refusal(of: [0xEF, 0xBB, 0xBF] + Array("{}".utf8)), error(reason, 1, 1))
+    }
+
+    func testInputSkipsOneLeadingByteOrderMark() throws {
+        XCTAssertEqual(
+            try JSONParser.parseInput([0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8)), .object(["a": .number("1")]))
+        XCTAssertEqual(try JSONParser.parseInput(Array("[true]".utf8)), .array([.bool(true)]))
+    }
+
+    func testInputRefusesASecondByteOrderMarkAndOneAfterWhitespace() {
+        let reason = "a UTF-8 byte order mark (U+FEFF) is not allowed at the start of a document"
+        XCTAssertThrowsError(try JSONParser.parseInput([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("{}".utf8))) {
+            XCTAssertEqual(($0 as? JSONParseError)?.reason, reason)
+        }
+        XCTAssertThrowsError(try JSONParser.parseInput(Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + Array("{}".utf8))) {
+            XCTAssertEqual(($0 as? JSONParseError)?.reason, "unexpected character U+FEFF")
+        }
     }
 
     func testTrailingCharactersAreRefused() {

@@ -297,7 +297,8 @@ final class ProfileDocumentTests: XCTestCase {
 
     func testImportRefusesAnInvalidChannel() {
         XCTAssertEqual(
-            rejection(#"{"profile_id": "web", "configuration": {"channel": "pos"}}"#)?.message, "invalid channel 'pos'")
+            rejection(#"{"profile_id": "web", "configuration": {"channel": "pos"}}"#)?.message,
+            "invalid channel 'pos' at '$.configuration.channel'")
     }
 
     func testImportRefusesAProfileIdThatIsNotAString() {

@@ -63,7 +63,7 @@ final class StateDocumentTests: XCTestCase {
     func testSettingsAreReadAsTextWithBooleansAsTrueOrFalse() throws {
         let accounts = try parse(
             document(
-                #""settings": {"name": "Example AS", "country": "NO", "checkout_express": true, "session_customer_email": "false"}"#
+                #""settings": {"name": "Example AS", "country": "NO", "checkout_express": true, "session_customer_email": false}"#
             ))
         XCTAssertEqual(
             accounts.first?.settings,
@@ -291,14 +291,38 @@ final class StateDocumentTests: XCTestCase {
     func testBooleanForATextSettingIsRefused() {
         assertRefusal(
             document(#""settings": {"name": true}"#),
-            invalid("invalid state document at '$.accounts[0].settings.name': expected a string, found boolean"))
+            invalid("invalid state document at '$.accounts[0].settings.name': expected a string, found boolean true"))
+    }
+
+    func testStringForABooleanSettingIsRefusedSayingToDropTheQuotes() {
+        assertRefusal(
+            document(#""settings": {"session_customer_email": "false"}"#),
+            invalid(
+                "invalid state document at '$.accounts[0].settings.session_customer_email': expected true or false, found string \"false\"",
+                ["write false without quotes: a string is not a boolean"]))
+    }
+
+    func testStringForAProfileBooleanIsRefusedTheSameWay() {
+        assertRefusal(
+            document(#""profiles": [{"profile_id": "web", "configuration": {"auto_capture": "true"}}]"#),
+            invalid(
+                "invalid profile at '$.accounts[0].profiles[0].configuration.auto_capture': expected true or false, found string \"true\"",
+                ["write true without quotes: a string is not a boolean"]))
+    }
+
+    func testNumberForATextSettingIsRefusedNamingTheNumber() {
+        assertRefusal(
+            document(#""settings": {"merchant_category_code": 5812}"#),
+            invalid(
+                "invalid state document at '$.accounts[0].settings.merchant_category_code': expected a string, found number 5812"
+            ))
     }
 
     func testNumberForABooleanSettingIsRefused() {
         assertRefusal(
             document(#""settings": {"checkout_express": 1}"#),
             invalid(
-                "invalid state document at '$.accounts[0].settings.checkout_express': expected true or false, found number"
+                "invalid state document at '$.accounts[0].settings.checkout_express': expected true or false, found number 1"
             ))
     }
 
@@ -308,7 +332,7 @@ final class StateDocumentTests: XCTestCase {
             document(#""settings": {"postal_place": "\#(huge)"}"#),
             invalid(
                 "invalid value '\(String(repeating: "x", count: 60))…' for setting 'postal_place' at '$.accounts[0].settings.postal_place'",
-                ["postal_place must be text of at most 200 characters"]))
+                ["postal_place must be text of at most 200 characters, without leading or trailing whitespace"]))
     }
 
     func testTenMegabyteProfileDescriptionIsRefusedWithItsPath() {
@@ -316,8 +340,10 @@ final class StateDocumentTests: XCTestCase {
         assertRefusal(
             document(#""profiles": [{"profile_id": "webshop", "description": "\#(huge)", "configuration": {}}]"#),
             invalid(
-                "invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0]'",
-                ["a description is at most 1000 characters without control characters"]))
+                "invalid description '\(String(repeating: "x", count: 60))' at '$.accounts[0].profiles[0].description'",
+                [
+                    "a description is at most 1000 characters, without control characters or leading or trailing whitespace"
+                ]))
     }
 
     func testInvalidProfileIDIsRefusedWithItsPath() {
@@ -325,7 +351,7 @@ final class StateDocumentTests: XCTestCase {
             document(#""profiles": [{"profile_id": " webshop", "configuration": {}}]"#),
             invalid(
                 "invalid profile id ' webshop' at '$.accounts[0].profiles[0]'",
-                ["a profile id is 1-255 characters, without leading or trailing spaces or control characters"]))
+                ["leading and trailing whitespace is not allowed: did you mean 'webshop'?"]))
     }
 
     func testProfileWithoutConfigurationIsRefusedWithItsPath() {
@@ -354,7 +380,7 @@ final class StateDocumentTests: XCTestCase {
         assertRefusal(
             document(#""payment_methods": [{"type": "vipps", "currencies": ["NOK", 578]}]"#),
             invalid(
-                "invalid state document at '$.accounts[0].payment_methods[0].currencies[1]': expected a string, found number"
+                "invalid state document at '$.accounts[0].payment_methods[0].currencies[1]': expected a string, found number 578"
             ))
     }
 
