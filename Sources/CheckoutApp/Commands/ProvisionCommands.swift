@@ -51,7 +51,7 @@ enum ProvisionCommands {
         let errors = AuditReport(accounts: accounts).findings.filter { $0.severity == .error }
         guard let first = errors.first else { return }
         throw Rejection(
-            reason: errors.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue,
+            reason: Rejection.reason(refusing: errors),
             message: "the document breaks \(AuditText.plural(errors.count, "audit rule")); nothing written",
             hints: ["fix the state document and run apply again; first: \(first.rule.rawValue) (\(first.account))"],
             details: errors.map { "  error \($0.rule.rawValue): \($0.message)" }, findings: errors)
