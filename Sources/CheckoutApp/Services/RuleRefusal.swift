@@ -36,13 +36,14 @@ enum RuleRefusal {
     private static func need(_ fix: Fix, _ profile: String) -> String? {
         let words = fix.arguments.map(\.text)
         guard fix.command.first == "profile", words.count >= 3, words[1] == profile else { return nil }
+        let type = fix.arguments[2].quoted
         switch fix.command.last {
-        case "add-method": return "offer '\(words[2])' in it too"
-        case "remove-method": return "leave '\(words[2])' out of it"
+        case "add-method": return "offer \(type) in it too"
+        case "remove-method": return "leave \(type) out of it"
         case "set":
             let (key, value) = split(words[2])
             return value.isEmpty ? "give it no \(key)" : "give it \(words[2])"
-        case "set-option" where words.count >= 4: return "give its '\(words[2])' product \(words[3])"
+        case "set-option" where words.count >= 4: return "give its \(type) product \(words[3])"
         default: return nil
         }
     }
