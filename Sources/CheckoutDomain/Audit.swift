@@ -182,7 +182,9 @@ package struct Audit {
                 finding(
                     .ctpWithoutCard, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                    .addProfileMethod(id, profile.id, .value(card))))
+                    // Offering cards the account has not enabled would be refused: then Click to Pay must leave.
+                    account.methods[card] == nil
+                        ? .removeProfileMethod(id, profile.id, ctp) : .addProfileMethod(id, profile.id, .value(card))))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile)
             && profile.channel != PaymentProfile.inStore
@@ -240,7 +242,8 @@ package struct Audit {
                 finding(
                     .defaultNotOffered, profile: profile.id, type: type,
                     "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
-                    .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
+                    // Offering a type the account has not enabled would be refused: then only clearing the default works.
+                    account.methods[type] == nil ? clear("") : .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
         }
         if type == ctp {
             found.append(

@@ -61,4 +61,12 @@ extension Fix.Word {
         case .value(let text), .placeholder(let text): text
         }
     }
+
+    /// A value in single quotes, as messages name things; a placeholder as it is.
+    var quoted: String {
+        switch self {
+        case .value(let text): "'\(text)'"
+        case .placeholder(let text): text
+        }
+    }
 }
