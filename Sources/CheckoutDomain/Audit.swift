@@ -243,7 +243,8 @@ package struct Audit {
                     .defaultNotOffered, profile: profile.id, type: type,
                     "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
                     // Offering a type the account has not enabled would be refused: then only clearing the default works.
-                    account.methods[type] == nil ? clear("") : .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
+                    account.methods[type] == nil
+                        ? clear("") : .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
         }
         if type == ctp {
             found.append(

@@ -49,7 +49,8 @@ extension AuditRule {
         case .ctpAsDefault: "profile set … default_payment_type=dintero_psp.creditcard"
         case .ctpCurrencyWithoutCard:
             "give dintero_psp.creditcard those currencies, or Click to Pay only the card method's"
-        case .ctpCurrencyMissing: "re-sync Click to Pay: method enable … dintero_psp.clicktopay with the card's currencies"
+        case .ctpCurrencyMissing:
+            "re-sync Click to Pay: method enable … dintero_psp.clicktopay with the card's currencies"
         case .ctpChannel:
             "profile remove-method … dintero_psp.clicktopay (in_store), settings set … session_customer_email=true (in_app)"
         case .methodNotOnAccount: "method enable <account> <type>"

@@ -56,11 +56,14 @@ final class HelpTopicTests: CLITestCase {
     }
 
     func testReadmesAuditTableAgreesWithTheRules() throws {
-        let readme = try String(contentsOf: BuiltBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(
+            contentsOf: BuiltBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         // Rows of the table under "### Audit": | `rule` | severity | fires when | fix |, code spans unquoted.
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.hasSuffix("|") }.map { line in
-            line.dropFirst(2).dropLast(2).replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "\\|", with: "|")
-                .components(separatedBy: " | ")
+            line.dropFirst(2).dropLast(2).replacingOccurrences(of: "`", with: "").replacingOccurrences(
+                of: "\\|", with: "|"
+            )
+            .components(separatedBy: " | ")
         }.filter { $0.count == 4 && AuditRule(rawValue: $0[0]) != nil }
         XCTAssertEqual(
             rows, AuditRule.allCases.map { [$0.rawValue, $0.severity.rawValue, $0.trigger, $0.remedy] })

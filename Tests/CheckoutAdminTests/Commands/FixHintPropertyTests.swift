@@ -30,9 +30,11 @@ final class FixHintPropertyTests: CLITestCase {
         .ctpProvider: [
             BrokenStore(
                 name: "account method",
-                sql: "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'payex.clicktopay', 'NOK');",
+                sql:
+                    "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'payex.clicktopay', 'NOK');",
                 withoutProviderRule: true),
-            BrokenStore(name: "profile method", sql: profileMethod("webshop", "payex.clicktopay"), withoutProviderRule: true),
+            BrokenStore(
+                name: "profile method", sql: profileMethod("webshop", "payex.clicktopay"), withoutProviderRule: true),
             BrokenStore(
                 name: "default",
                 sql: "UPDATE profile SET default_payment_type = 'payex.clicktopay' WHERE profile_id = 'webshop';",
@@ -46,7 +48,9 @@ final class FixHintPropertyTests: CLITestCase {
             BrokenStore(
                 name: "profile and account without cards",
                 commands: ctpOn + ["method enable T12345678 vipps", "profile add-method T12345678 webshop vipps"],
-                sql: "DELETE FROM profile_method WHERE type = '\(card)'; DELETE FROM payment_method WHERE type = '\(card)';"),
+                sql:
+                    "DELETE FROM profile_method WHERE type = '\(card)'; DELETE FROM payment_method WHERE type = '\(card)';"
+            ),
             BrokenStore(
                 name: "profile", commands: ctpOn + ["profile add T12345678 other --all-active"],
                 sql: "UPDATE profile SET all_active = 0 WHERE profile_id = 'other';" + profileMethod("other", ctp)),
@@ -54,7 +58,9 @@ final class FixHintPropertyTests: CLITestCase {
         .ctpMissingFromProfile: [
             BrokenStore(name: "card profile", commands: ctpOn + ["profile add T12345678 shop2 --method \(card)"])
         ],
-        .ctpEmailUnknown: [BrokenStore(name: "no email", commands: ctpOn + ["settings unset T12345678 checkout_express"])],
+        .ctpEmailUnknown: [
+            BrokenStore(name: "no email", commands: ctpOn + ["settings unset T12345678 checkout_express"])
+        ],
         .ctpAsDefault: [
             BrokenStore(
                 name: "default", commands: ctpOn + ["profile set T12345678 webshop default_payment_type=\(ctp)"])
@@ -89,25 +95,33 @@ final class FixHintPropertyTests: CLITestCase {
                 name: "type not enabled",
                 sql: "UPDATE profile SET default_payment_type = 'swish.swish' WHERE profile_id = 'webshop';"),
         ],
-        .profileEmpty: [BrokenStore(name: "no methods", sql: "DELETE FROM profile_method WHERE profile_id = 'webshop';")],
+        .profileEmpty: [
+            BrokenStore(name: "no methods", sql: "DELETE FROM profile_method WHERE profile_id = 'webshop';")
+        ],
         .unknownType: [
             BrokenStore(
                 name: "account method",
-                sql: "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'paypal.wallet', 'NOK');"),
+                sql:
+                    "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'paypal.wallet', 'NOK');"
+            ),
             BrokenStore(name: "profile method", sql: profileMethod("webshop", "paypal.wallet")),
         ],
         .currencyInvalid: [
-            BrokenStore(name: "no currencies", sql: "UPDATE payment_method SET currencies = '' WHERE type = '\(card)';"),
+            BrokenStore(
+                name: "no currencies", sql: "UPDATE payment_method SET currencies = '' WHERE type = '\(card)';"),
             BrokenStore(
                 name: "Click to Pay", commands: ctpOn,
                 sql: "UPDATE payment_method SET currencies = 'EURO' WHERE type = '\(ctp)';"),
             BrokenStore(
                 name: "unknown type",
-                sql: "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'paypal.wallet', 'ABC1');"),
+                sql:
+                    "INSERT INTO payment_method (account_id, type, currencies) VALUES ('T12345678', 'paypal.wallet', 'ABC1');"
+            ),
         ],
         .walletsConflict: [
             BrokenStore(
-                name: "explicit", commands: ["method enable T12345678 dintero.wallets", "method enable T12345678 vipps"],
+                name: "explicit",
+                commands: ["method enable T12345678 dintero.wallets", "method enable T12345678 vipps"],
                 sql: profileMethod("webshop", "dintero.wallets") + profileMethod("webshop", "vipps")),
             BrokenStore(
                 name: "active_payment_types",
