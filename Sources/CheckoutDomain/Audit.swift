@@ -182,8 +182,9 @@ package struct Audit {
                 finding(
                     .ctpWithoutCard, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                    // Offering cards the account has not enabled would be refused: then Click to Pay must leave.
-                    account.methods[card] == nil
+                    // Offering cards the account has not enabled would be refused, so Click to Pay leaves instead —
+                    // unless it is all the profile offers: then cards come after the account's own fix.
+                    account.methods[card] == nil && profile.methods.count > 1
                         ? .removeProfileMethod(id, profile.id, ctp) : .addProfileMethod(id, profile.id, .value(card))))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile)
