@@ -92,8 +92,18 @@ package struct Audit {
         return [
             finding(
                 .currencyInvalid, type: type, "method '\(type)' on account '\(id)' \(problem)",
-                .enableMethod(id, type, currency: "NOK"))
+                currencyFix(type))
         ]
+    }
+
+    /// A stored type outside the catalogue cannot be enabled again, only disabled; Click to Pay takes the card
+    /// method's currencies (it cannot have others); any other method those the account already uses (or NOK).
+    private func currencyFix(_ type: String) -> Fix {
+        guard PaymentCatalogue.identifiers.contains(type) else { return .disableMethod(id, type) }
+        let valid = { (codes: [String]) in codes.filter { CurrencyCode($0) != nil } }
+        let card = valid(account.methods[self.card] ?? [])
+        let currencies = type == ctp && !card.isEmpty ? card : valid(account.currenciesInUse)
+        return .enableMethod(id, type, currencies: currencies.isEmpty ? ["NOK"] : currencies)
     }
 
     /// ctp-provider and unknown-type for one stored type string; `use` says how the place uses it ("offers",
@@ -172,7 +182,10 @@ package struct Audit {
                 finding(
                     .ctpWithoutCard, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers Click to Pay without '\(card)'",
-                    .addProfileMethod(id, profile.id, .value(card))))
+                    // Offering cards the account has not enabled would be refused, so Click to Pay leaves instead —
+                    // unless it is all the profile offers: then cards come after the account's own fix.
+                    account.methods[card] == nil && profile.methods.count > 1
+                        ? .removeProfileMethod(id, profile.id, ctp) : .addProfileMethod(id, profile.id, .value(card))))
         }
         if account.hasClickToPay && profile.methods[card] != nil && !account.offers(ctp, in: profile)
             && profile.channel != PaymentProfile.inStore
@@ -181,7 +194,7 @@ package struct Audit {
                 finding(
                     .ctpMissingFromProfile, profile: profile.id, type: ctp,
                     "profile '\(profile.id)' of account '\(id)' offers cards but not Click to Pay, which the account has",
-                    .addProfileMethod(id, profile.id, .value(ctp))))
+                    .enableClickToPay(id, profile: profile.id)))
         }
         return found + channelFindings(profile)
     }
@@ -230,7 +243,9 @@ package struct Audit {
                 finding(
                     .defaultNotOffered, profile: profile.id, type: type,
                     "profile '\(profile.id)' of account '\(id)' has default '\(type)' but does not offer it",
-                    .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
+                    // Offering a type the account has not enabled would be refused: then only clearing the default works.
+                    account.methods[type] == nil
+                        ? clear("") : .addProfileMethod(id, profile.id, .value(type)).or(clear(""))))
         }
         if type == ctp {
             found.append(
@@ -280,7 +295,9 @@ package struct Audit {
             finding(
                 .walletsConflict, profile: profile.id, type: wallets,
                 "profile '\(profile.id)' of account '\(id)' offers '\(wallets)' together with \(conflicting.map { "'\($0)'" }.joined(separator: ", "))",
-                .removeProfileMethod(id, profile.id, wallets))
+                // A profile with active_payment_types offers every method of the account: only the account can drop it.
+                profile.allActive && account.methods[wallets] != nil
+                    ? .disableMethod(id, wallets) : .removeProfileMethod(id, profile.id, wallets))
         ]
     }
 

@@ -82,9 +82,9 @@ package struct Fix: Hashable, Sendable {
         Fix(["profile", "unset-option"], [.value(account), .value(profile), .value(type), .value(key)])
     }
 
-    /// `clicktopay enable <account>`.
-    package static func enableClickToPay(_ account: String) -> Fix {
-        Fix(["clicktopay", "enable"], [.value(account)])
+    /// `clicktopay enable <account> [--profile PROFILE]`.
+    package static func enableClickToPay(_ account: String, profile: String? = nil) -> Fix {
+        Fix(["clicktopay", "enable"], [.value(account)] + (profile.map { [.value("--profile"), .value($0)] } ?? []))
     }
 
     /// This fix with another way to the same end.

@@ -10,7 +10,7 @@ enum ApplyReport {
         case .text, .github: try plan(apply, to: context.streams.output, context)
         case .junit: try plan(apply, to: context.streams.errors, context)
         }
-        if format == .text { warnings(apply.createdWarnings, context) }
+        if format == .text { ChangeText.inform(apply.createdWarnings, in: context) }
         findings(apply, format: format, context)
         if !apply.isEmpty { context.inform(applied ? "Applied." : "Dry run: nothing written.") }
     }
@@ -26,7 +26,7 @@ enum ApplyReport {
         findings(apply, format: format, context)
         let first = apply.errors[0]
         throw Rejection(
-            reason: apply.errors.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue,
+            reason: Rejection.reason(refusing: apply.errors),
             message: "the document breaks \(AuditText.plural(apply.errors.count, "audit rule")); nothing written",
             hints: ["fix the state document and run apply again; first: \(first.rule.rawValue) (\(first.account))"],
             details: apply.errors.map { "  error \($0.rule.rawValue): \($0.message)" }, findings: apply.errors)
@@ -52,11 +52,6 @@ enum ApplyReport {
         output.write(String(decoding: rest.bytes, as: UTF8.self))
     }
 
-    private static func warnings(_ warnings: [AuditFinding], _ context: CommandContext) {
-        for finding in warnings {
-            context.inform(AuditText.line(finding, style: context.errorStyle).dropLast().description)
-        }
-    }
 
     // The CI formats report every finding of the document's accounts, as `audit` of them would.
     private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) {

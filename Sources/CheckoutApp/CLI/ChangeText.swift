@@ -80,16 +80,32 @@ enum ChangeText {
         return text
     }
 
-    /// Reports the changes of a write command: lines on stderr (text mode), or the JSON document on stdout.
+    /// Reports the changes of a write command and the audit findings they created (`context.findingsCreated`):
+    /// change lines, `notes`, then the findings on stderr (text mode), or the JSON document on stdout with
+    /// `findings` beside the changes.
     static func report(
-        _ changes: [Change], in context: CommandContext, noChange: String, extra: [String: JSONValue] = [:]
+        _ changes: [Change], in context: CommandContext, noChange: String, notes: [String] = [],
+        extra: [String: JSONValue] = [:]
     ) {
         if context.options.json {
-            context.emit(json: ChangeDocument.resultJSON(changes, extra: extra))
-        } else if changes.isEmpty {
+            var fields = extra
+            fields["findings"] = .array(context.findingsCreated.map(AuditDocument.findingJSON))
+            context.emit(json: ChangeDocument.resultJSON(changes, extra: fields))
+            return
+        }
+        if changes.isEmpty {
             context.inform(noChange)
         } else {
             context.inform(changes.map { line($0, style: context.errorStyle) }.joined(separator: "\n"))
+        }
+        notes.forEach(context.inform)
+        inform(context.findingsCreated, in: context)
+    }
+
+    /// Findings on stderr (unless `--quiet`), each as `audit` prints it: severity, rule, message, fix.
+    static func inform(_ findings: [AuditFinding], in context: CommandContext) {
+        for finding in findings {
+            context.inform(String(AuditText.line(finding, style: context.errorStyle).dropLast()))
         }
     }
 }

@@ -17,6 +17,9 @@ final class CommandContext {
     let commandLine: String
     /// How `pull`, `diff` and `push` reach Dintero in this process.
     let remote: RemoteAccess
+    /// The audit findings the command's committed change created (set by the write path, `AccountWriter`); every
+    /// write reports them with its changes.
+    var findingsCreated: [AuditFinding] = []
 
     /// A context for one run.
     init(

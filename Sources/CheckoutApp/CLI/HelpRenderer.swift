@@ -85,12 +85,14 @@ struct HelpRenderer {
 enum HelpTopic: String, CaseIterable {
     case exitCodes = "exit-codes"
     case environment
+    case auditRules = "audit-rules"
 
     /// One line for listings.
     var summary: String {
         switch self {
         case .exitCodes: return "what each exit status means"
         case .environment: return "environment variables the tool reads"
+        case .auditRules: return "every audit rule: its severity, when it fires, its fix"
         }
     }
 
@@ -99,6 +101,7 @@ enum HelpTopic: String, CaseIterable {
         switch self {
         case .exitCodes: return HelpTopic.exitCodesText
         case .environment: return HelpTopic.environmentText
+        case .auditRules: return AuditRulesTopic.text
         }
     }
 

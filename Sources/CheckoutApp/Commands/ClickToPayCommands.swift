@@ -46,35 +46,20 @@ enum ClickToPayCommands {
                     return result.coveredByActiveTypes
                 }
             }
-            outcomes = outcomes.map { $0.with(changes) }
+            outcomes = outcomes.map { $0.with(changes, context.findingsCreated) }
             if selection.isSingle, let outcome = outcomes.first {
-                // Every remaining finding of the account is shown, not only the ctp-* ones.
-                report(changes, covered: outcome.covered, findings: Audit.findings(for: outcome.after), context)
+                report(changes, covered: outcome.covered, context)
             } else {
                 reportMany(changes, outcomes, verb: "on", context)
             }
             return 0
         })
 
-    private static func report(
-        _ changes: [Change], covered: [String], findings: [AuditFinding], _ context: CommandContext
-    ) {
-        if context.options.json {
-            ChangeText.report(
-                changes, in: context, noChange: "",
-                extra: [
-                    "covered_by_active_payment_types": .array(covered.map(JSONValue.string)),
-                    "findings": .array(findings.map(AuditDocument.findingJSON)),
-                ])
-            return
-        }
-        ChangeText.report(changes, in: context, noChange: "Click to Pay is already enabled; no changes")
-        for profile in covered {
-            context.inform("profile '\(profile)' already offers Click to Pay through active_payment_types")
-        }
-        for finding in findings {
-            context.inform(AuditText.line(finding, style: context.errorStyle).dropLast().description)
-        }
+    private static func report(_ changes: [Change], covered: [String], _ context: CommandContext) {
+        ChangeText.report(
+            changes, in: context, noChange: "Click to Pay is already enabled; no changes",
+            notes: covered.map { "profile '\($0)' already offers Click to Pay through active_payment_types" },
+            extra: ["covered_by_active_payment_types": .array(covered.map(JSONValue.string))])
     }
 
     /// Several accounts: one line per account (with its notes and findings below it) and a total, or in JSON the
@@ -91,9 +76,7 @@ enum ClickToPayCommands {
             for profile in outcome.covered {
                 context.inform("  profile '\(profile)' already offers Click to Pay through active_payment_types")
             }
-            for finding in outcome.findings {
-                context.inform(AuditText.line(finding, style: context.errorStyle).dropLast().description)
-            }
+            ChangeText.inform(outcome.findings, in: context)
         }
         guard !outcomes.isEmpty else {
             return context.inform("no account has \(PaymentType.creditCard); no changes")
@@ -126,7 +109,7 @@ enum ClickToPayCommands {
             if selection.isSingle {
                 ChangeText.report(changes, in: context, noChange: "Click to Pay is not enabled; no changes")
             } else {
-                reportMany(changes, outcomes.map { $0.with(changes) }, verb: "off", context)
+                reportMany(changes, outcomes.map { $0.with(changes, context.findingsCreated) }, verb: "off", context)
             }
             return 0
         })
@@ -207,16 +190,16 @@ private struct Outcome {
     let covered: [String]
     /// The account's changes, once known.
     var changes: [Change] = []
+    /// The findings the command created on the account, once known.
+    var findings: [AuditFinding] = []
 
-    /// This outcome with its share of `all`.
-    func with(_ all: [Change]) -> Outcome {
+    /// This outcome with its share of the changes and of the findings they created.
+    func with(_ allChanges: [Change], _ allFindings: [AuditFinding]) -> Outcome {
         var outcome = self
-        outcome.changes = all.filter { $0.account == after.id }
+        outcome.changes = allChanges.filter { $0.account == after.id }
+        outcome.findings = allFindings.filter { $0.account == after.id }
         return outcome
     }
-
-    /// The findings the account has after the command.
-    var findings: [AuditFinding] { Audit.findings(for: after) }
 
     /// Profiles whose explicit Click to Pay offer the command added or removed.
     private var profilesChanged: [String] {

@@ -120,8 +120,9 @@ enum MethodCommands {
                 account.methods[type.identifier] = currencies
                 after = account
             }
-            ChangeText.report(changes, in: context, noChange: enableNoChange(type, on: id, kept: kept, given: given))
-            if let after { reportClickToPayLack(after, before: lacking, context) }
+            ChangeText.report(
+                changes, in: context, noChange: enableNoChange(type, on: id, kept: kept, given: given),
+                notes: after.map { clickToPayLack($0, before: lacking) } ?? [])
             return 0
         })
 
@@ -133,15 +134,18 @@ enum MethodCommands {
         return given == nil ? "\(already); currencies unchanged: \(kept.joined(separator: ", "))" : already
     }
 
-    /// Says on stderr which currencies Click to Pay now lacks because the card method gained them, and the command
-    /// that re-syncs it.
-    private static func reportClickToPayLack(_ account: MerchantAccount, before: [String], _ context: CommandContext) {
+    /// Which currencies Click to Pay now lacks because the card method gained them, and the command that re-syncs
+    /// it — said only when Click to Pay already lacked others: a new lack is the ctp-currency-missing finding the
+    /// change created, reported with the other findings.
+    private static func clickToPayLack(_ account: MerchantAccount, before: [String]) -> [String] {
         let lacking = account.clickToPayCurrenciesMissing.filter { !before.contains($0) }
-        guard !lacking.isEmpty, let card = account.methods[PaymentType.creditCard.identifier] else { return }
+        guard !lacking.isEmpty, !before.isEmpty, let card = account.methods[PaymentType.creditCard.identifier] else {
+            return []
+        }
         let fix = Fix.enableMethod(account.id, PaymentType.clickToPay.identifier, currencies: card)
-        context.inform(
+        return [
             "Click to Pay on account '\(account.id)' lacks \(lacking.joined(separator: ", ")), which '\(PaymentType.creditCard)' now has; re-sync it: \(fix.commandLine)"
-        )
+        ]
     }
 
     static let disable = CommandSpec(
@@ -173,6 +177,7 @@ enum MethodCommands {
             _ = try PaymentType(parsing: typeText)
             return
         }
+        try refuseRemovingTheCardUnderClickToPay(typeText, on: account)
         let users = account.sortedProfiles.filter { $0.methods[typeText] != nil || $0.defaultPaymentType == typeText }
         if !users.isEmpty && !force {
             throw Rejection(
@@ -187,6 +192,18 @@ enum MethodCommands {
         }
         account.methods[typeText] = nil
         account.methodDetails[typeText] = nil
+    }
+
+    /// Click to Pay is shown inside the card form, so the card method cannot go while Click to Pay stays: the
+    /// refusal points to turning Click to Pay off (the ctp-without-card finding's own fix would re-enable cards).
+    private static func refuseRemovingTheCardUnderClickToPay(_ typeText: String, on account: MerchantAccount) throws {
+        guard typeText == PaymentType.creditCard.identifier, account.hasClickToPay else { return }
+        let rule = AuditRule.ctpWithoutCard
+        throw Rejection(
+            reason: rule.refusalReason,
+            message:
+                "refused: account '\(account.id)' offers Click to Pay, which is shown inside the '\(typeText)' form (\(rule.rawValue))",
+            fixes: [Fix(["clicktopay", "disable"], [.value(account.id)], lead: "turn Click to Pay off first: ")])
     }
 }
 

@@ -112,7 +112,7 @@ struct PushRunner {
         let errors = Audit.findings(for: account).filter { $0.severity == .error }
         guard let first = errors.first else { return }
         throw Rejection(
-            reason: errors.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue,
+            reason: Rejection.reason(refusing: errors),
             message: "account '\(account.id)' has \(AuditText.plural(errors.count, "audit error")); nothing sent",
             hints: [first.fix.commandLine],
             details: errors.map { "  error \($0.rule.rawValue): \($0.message)" }, findings: errors)

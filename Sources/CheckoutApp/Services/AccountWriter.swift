@@ -116,15 +116,22 @@ struct AccountWriter {
         before: [String: MerchantAccount?], after: [String: MerchantAccount?], in store: Store
     ) throws -> [Change] {
         var changes: [Change] = []
+        var created: [AuditFinding] = []
         for id in after.keys.sorted() {
             let old = before[id] ?? nil
             let new = after[id] ?? nil
             let accountChanges = ChangeSet.between(old, new)
             guard !accountChanges.isEmpty else { continue }
-            if let new, refusesNewErrors { try AccountWriter.refuseNewErrors(before: old, after: new) }
+            // `pull` takes Dintero's state as it is: nothing refused, nothing reported.
+            if refusesNewErrors {
+                let findings = Audit.findingsCreated(before: old, after: new)
+                try RuleRefusal.refuseErrors(findings, before: old)
+                created += findings
+            }
             changes += accountChanges
         }
         guard !changes.isEmpty else { return [] }
+        context.findingsCreated += created
         let now = Timestamp.now().rfc3339
         let history = try HistoryRecorder(
             store: store, at: now, actor: context.options.actor, command: context.commandLine)
@@ -147,22 +154,6 @@ struct AccountWriter {
             account: change.account, action: change.action.rawValue, kind: change.kind.rawValue, objectID: change.id,
             before: change.before.map { ChangeDocument.valueJSON($0).compactText() },
             after: change.after.map { ChangeDocument.valueJSON($0).compactText() })
-    }
-
-    /// Refuses a change that creates an error finding the account did not have.
-    static func refuseNewErrors(before: MerchantAccount?, after: MerchantAccount) throws {
-        // The common case has no errors at all, so the state before is audited only when the state after has some.
-        let errors = Audit.findings(for: after).filter { $0.severity == .error }
-        guard !errors.isEmpty else { return }
-        let known = Set((before.map(Audit.findings) ?? []).map(\.identity))
-        let created = errors.filter { !known.contains($0.identity) }
-        guard let first = created.first else { return }
-        let reason: RejectionReason = created.contains { $0.rule == .ctpProvider } ? .policyViolation : .invalidValue
-        throw Rejection(
-            reason: reason, message: "refused: \(first.message) (\(first.rule.rawValue))",
-            hints: [first.fix.commandLine],
-            details: created.dropFirst().map { "  also: \($0.message) (\($0.rule.rawValue))" },
-            findings: created)
     }
 
     /// The not-found refusal for an account, with the command that creates it and a near id, if any.

@@ -66,10 +66,8 @@ final class StreamedApply {
         report?.findings += findings
         report?.accounts.append(target.id)
         errors += findings.filter { $0.severity == .error }
-        let warnings = findings.filter { $0.severity == .warning }
-        guard !warnings.isEmpty else { return }
-        let known = Set((current.map(Audit.findings) ?? []).map(\.identity))
-        createdWarnings += warnings.filter { !known.contains($0.identity) }
+        guard findings.contains(where: { $0.severity == .warning }) else { return }
+        createdWarnings += Audit.findingsCreated(before: current, after: target).filter { $0.severity == .warning }
     }
 
     private func add(_ changes: [Change]) {

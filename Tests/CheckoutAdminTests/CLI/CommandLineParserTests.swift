@@ -180,7 +180,7 @@ final class CommandLineParserTests: CLITestCase {
         let other = "\(cli.directory)/other.sqlite"
         assertRun(
             cli.run(["--store", other, "account", "add", "T12345678"]), status: 0,
-            stderr: "+ account T12345678\n")
+            stderr: "+ account T12345678\n" + merchantIncomplete(lacks: "name and logo_url"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: other))
         XCTAssertNil(cli.storeBytes(), "the store of CHECKOUT_ADMIN_STORE must stay untouched")
     }
@@ -455,7 +455,7 @@ final class CommandLineParserTests: CLITestCase {
     func testValidUTF8ArgumentsRunTheCommand() {
         assertRun(
             runRaw([Array("account".utf8), Array("add".utf8), Array("T12345678".utf8), Array("--name=Café Ø".utf8)]),
-            status: 0, stderr: "+ account T12345678\n+ settings T12345678 name: 'Café Ø'\n")
+            status: 0, stderr: "+ account T12345678\n+ settings T12345678 name: 'Café Ø'\n" + merchantIncomplete())
     }
 
     func testInvalidUTF8WithJSONIsReportedAsOneJSONObject() {

@@ -58,7 +58,7 @@ final class CompleterTests: CLITestCase {
     }
 
     func testHelpOffersCommandsAndTopics() {
-        XCTAssertEqual(candidates("help", ""), Self.topLevel.dropLast() + ["exit-codes", "environment"])
+        XCTAssertEqual(candidates("help", ""), Self.topLevel.dropLast() + ["exit-codes", "environment", "audit-rules"])
     }
 
     func testHelpOffersSubcommandsOfAGroup() {

@@ -45,9 +45,13 @@ final class HelpGoldenTests: CLITestCase {
         checkHelp(["help", "environment"], golden: "help-environment")
     }
 
+    func testAuditRulesTopicMatchesItsGoldenFile() {
+        checkHelp(["help", "audit-rules"], golden: "help-audit-rules")
+    }
+
     func testEveryGoldenFileBelongsToAHelpPage() throws {
         let expected = Set(
-            (["root", "help-exit-codes", "help-environment"]
+            (["root", "help-exit-codes", "help-environment", "help-audit-rules"]
                 + (groupPaths + Commands.registry.commands.map(\.path)).map(GoldenFile.name(for:))).map { "\($0).txt" })
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path))
         XCTAssertEqual(present.subtracting(expected).sorted(), [], "golden files for help pages that no longer exist")

@@ -32,7 +32,7 @@ final class HelpTopicTests: CLITestCase {
         XCTAssertEqual(rowNames(cli.run("help exit-codes").stdout), ["0", "1", "2", "3", "4", "5", "6", "70", "130"])
     }
 
-    func testRootHelpListsBothTopics() {
+    func testRootHelpListsEveryTopic() {
         let help = cli.run("--help").stdout
         XCTAssertTrue(
             help.contains(
@@ -40,7 +40,33 @@ final class HelpTopicTests: CLITestCase {
                 Help topics:
                   help exit-codes    what each exit status means
                   help environment   environment variables the tool reads
+                  help audit-rules   every audit rule: its severity, when it fires, its fix
                 """), help)
+    }
+
+    func testAuditRulesTopicHasABlockForEveryRuleWithItsSeverityTriggerAndFix() {
+        let text = cli.run("help audit-rules").stdout
+        for rule in AuditRule.allCases {
+            XCTAssertTrue(
+                text.contains(
+                    "    \(rule.rawValue) (\(rule.severity.rawValue))\n      fires when: \(rule.trigger)\n      fix: \(rule.remedy)\n"
+                ), rule.rawValue)
+        }
+        XCTAssertEqual(text.components(separatedBy: "\n      fires when: ").count - 1, AuditRule.allCases.count)
+    }
+
+    func testReadmesAuditTableAgreesWithTheRules() throws {
+        let readme = try String(
+            contentsOf: BuiltBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        // Rows of the table under "### Audit": | `rule` | severity | fires when | fix |, code spans unquoted.
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.hasSuffix("|") }.map { line in
+            line.dropFirst(2).dropLast(2).replacingOccurrences(of: "`", with: "").replacingOccurrences(
+                of: "\\|", with: "|"
+            )
+            .components(separatedBy: " | ")
+        }.filter { $0.count == 4 && AuditRule(rawValue: $0[0]) != nil }
+        XCTAssertEqual(
+            rows, AuditRule.allCases.map { [$0.rawValue, $0.severity.rawValue, $0.trigger, $0.remedy] })
     }
 
     func testTopicWithHelpOptionIsTheTopic() {

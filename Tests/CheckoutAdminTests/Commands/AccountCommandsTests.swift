@@ -10,7 +10,7 @@ final class AccountCommandsTests: CLITestCase {
     func testAddingAnAccountReportsTheChangesOnStderr() {
         assertRun(
             cli.run(["account", "add", "T12345678", "--name", "Example AS"]), status: 0,
-            stderr: "+ account T12345678\n+ settings T12345678 name: 'Example AS'\n")
+            stderr: "+ account T12345678\n+ settings T12345678 name: 'Example AS'\n" + merchantIncomplete())
     }
 
     func testAddingAnExistingAccountIsRefusedWithExitThree() {
@@ -44,7 +44,9 @@ final class AccountCommandsTests: CLITestCase {
     }
 
     func testAddingWithoutANameWritesOnlyTheAccount() throws {
-        assertRun(cli.run("account add P12345678"), status: 0, stderr: "+ account P12345678\n")
+        assertRun(
+            cli.run("account add P12345678"), status: 0,
+            stderr: "+ account P12345678\n" + merchantIncomplete("P12345678", lacks: "name and logo_url"))
         XCTAssertEqual(try cli.rows("SELECT id FROM account"), [["P12345678"]])
         XCTAssertEqual(try cli.rows("SELECT count(*) FROM setting"), [["0"]])
     }
@@ -53,7 +55,7 @@ final class AccountCommandsTests: CLITestCase {
         cli.succeed("account add T12345678")
         assertRun(
             cli.run(["account", "add", "T87654321", "--name", "Example AS"]), status: 0,
-            stderr: "+ account T87654321\n+ settings T87654321 name: 'Example AS'\n")
+            stderr: "+ account T87654321\n+ settings T87654321 name: 'Example AS'\n" + merchantIncomplete("T87654321"))
         let sql =
             "SELECT actor, command, account_id, action, kind, object_id, before, after FROM history WHERE account_id = 'T87654321' ORDER BY seq"
         XCTAssertEqual(
@@ -106,6 +108,17 @@ final class AccountCommandsTests: CLITestCase {
                       "kind": "settings"
                     }
                   ],
+                  "findings": [
+                    {
+                      "account": "T12345678",
+                      "hint": "checkout-admin settings set T12345678 logo_url=…",
+                      "message": "account 'T12345678' lacks logo_url, which Dintero requires",
+                      "payment_type": null,
+                      "profile": null,
+                      "rule": "merchant-incomplete",
+                      "severity": "warning"
+                    }
+                  ],
                   "format_version": "1",
                   "summary": {
                     "add": 2,
@@ -154,6 +167,7 @@ final class AccountCommandsTests: CLITestCase {
             stdout: """
                 {
                   "changes": [],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,
@@ -548,6 +562,7 @@ final class AccountCommandsTests: CLITestCase {
                       "kind": "account"
                     }
                   ],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,

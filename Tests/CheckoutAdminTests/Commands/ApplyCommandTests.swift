@@ -570,7 +570,7 @@ final class ApplyCommandTests: CLITestCase {
         assertRun(
             apply(document(methods: methods), ["--json"]), status: 3,
             stderr: """
-                {"error":{"code":"invalid_value","exit_code":3,"findings":[{"account":"T12345678","hint":"checkout-admin method enable T12345678 dintero_psp.creditcard","message":"account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard'; Click to Pay is shown inside that card form","payment_type":"dintero_psp.clicktopay","profile":null,"rule":"ctp-without-card","severity":"error"}],"hint":"fix the state document and run apply again; first: ctp-without-card (T12345678)","message":"the document breaks 1 audit rule; nothing written"}}
+                {"error":{"code":"policy_violation","exit_code":3,"findings":[{"account":"T12345678","hint":"checkout-admin method enable T12345678 dintero_psp.creditcard","message":"account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard'; Click to Pay is shown inside that card form","payment_type":"dintero_psp.clicktopay","profile":null,"rule":"ctp-without-card","severity":"error"}],"hint":"fix the state document and run apply again; first: ctp-without-card (T12345678)","message":"the document breaks 1 audit rule; nothing written"}}
 
                 """)
     }

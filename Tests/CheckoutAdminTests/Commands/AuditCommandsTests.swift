@@ -546,7 +546,7 @@ final class AuditCommandsTests: CLITestCase {
             stdout: """
                 T12345678
                   error   wallets-conflict: profile 'all' of account 'T12345678' offers 'dintero.wallets' together with 'netaxept.creditcard'
-                           fix: checkout-admin profile remove-method T12345678 all dintero.wallets
+                           fix: checkout-admin method disable T12345678 dintero.wallets --force
                 1 error, 0 warnings in 1 account (2 profiles)
 
                 """)
@@ -568,7 +568,7 @@ final class AuditCommandsTests: CLITestCase {
             "profile add T12345678 ctponly --method dintero_psp.clicktopay",
             stderr: """
                 error: refused: profile 'ctponly' of account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard' (ctp-without-card)
-                hint: checkout-admin profile add-method T12345678 ctponly dintero_psp.creditcard
+                hint: profile 'ctponly' was not created: offer 'dintero_psp.creditcard' in it too
 
                 """)
     }
@@ -626,7 +626,7 @@ final class AuditCommandsTests: CLITestCase {
             "profile add T12345678 empty",
             stderr: """
                 error: refused: profile 'empty' of account 'T12345678' offers nothing (profile-empty)
-                hint: checkout-admin profile add-method T12345678 empty <type> (or checkout-admin profile set T12345678 empty all_active=true)
+                hint: profile 'empty' was not created: offer <type> in it too, or give it all_active=true
 
                 """)
     }
@@ -661,10 +661,8 @@ final class AuditCommandsTests: CLITestCase {
         assertRefused(
             "method disable T12345678 dintero_psp.creditcard --force",
             stderr: """
-                error: refused: account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard'; Click to Pay is shown inside that card form (ctp-without-card)
-                hint: checkout-admin method enable T12345678 dintero_psp.creditcard
-                  also: profile 'cards' of account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard' (ctp-without-card)
-                  also: profile 'webshop' of account 'T12345678' offers Click to Pay without 'dintero_psp.creditcard' (ctp-without-card)
+                error: refused: account 'T12345678' offers Click to Pay, which is shown inside the 'dintero_psp.creditcard' form (ctp-without-card)
+                hint: turn Click to Pay off first: checkout-admin clicktopay disable T12345678
 
                 """)
     }

@@ -124,6 +124,21 @@ final class ClickToPayCurrencyTests: CLITestCase {
             status: 0,
             stderr: """
                 ~ method T12345678 dintero_psp.creditcard: NOK, SEK → EUR, NOK, SEK
+                  warning ctp-currency-missing: account 'T12345678' offers 'dintero_psp.creditcard' in EUR but Click to Pay lacks them
+                           fix: checkout-admin method enable T12345678 dintero_psp.clicktopay --currency EUR --currency NOK --currency SEK
+
+                """)
+    }
+
+    func testWideningAnOldLackSaysWhatClickToPayNowLacksToo() {
+        makeShop()
+        cli.succeed("clicktopay enable T12345678 --currency NOK")
+        // ctp-currency-missing (SEK) is the account's old finding: the note says what the change adds to it.
+        assertRun(
+            cli.run("method enable T12345678 dintero_psp.creditcard --currency NOK --currency SEK --currency EUR"),
+            status: 0,
+            stderr: """
+                ~ method T12345678 dintero_psp.creditcard: NOK, SEK → EUR, NOK, SEK
                 Click to Pay on account 'T12345678' lacks EUR, which 'dintero_psp.creditcard' now has; re-sync it: checkout-admin method enable T12345678 dintero_psp.clicktopay --currency EUR --currency NOK --currency SEK
 
                 """)

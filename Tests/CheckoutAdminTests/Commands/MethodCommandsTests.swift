@@ -187,6 +187,7 @@ final class MethodCommandsTests: CLITestCase {
                     ])
                 ]),
                 "summary": .object(["add": .number("1"), "change": .number("0"), "remove": .number("0")]),
+                "findings": .array([]),
             ]))
     }
 

@@ -107,7 +107,7 @@ final class ProfileCommandsTests: CLITestCase {
             "profile add T12345678 web --method dintero_psp.creditcard --default vipps",
             stderr: """
                 error: refused: profile 'web' of account 'T12345678' has default 'vipps' but does not offer it (default-not-offered)
-                hint: checkout-admin profile add-method T12345678 web vipps (or checkout-admin profile set T12345678 web default_payment_type=)
+                hint: profile 'web' was not created: offer 'vipps' in it too, or give it no default_payment_type
 
                 """)
     }
@@ -118,7 +118,7 @@ final class ProfileCommandsTests: CLITestCase {
             "profile add T12345678 web",
             stderr: """
                 error: refused: profile 'web' of account 'T12345678' offers nothing (profile-empty)
-                hint: checkout-admin profile add-method T12345678 web <type> (or checkout-admin profile set T12345678 web all_active=true)
+                hint: profile 'web' was not created: offer <type> in it too, or give it all_active=true
 
                 """)
     }
@@ -456,13 +456,13 @@ final class ProfileCommandsTests: CLITestCase {
                 """)
     }
 
-    func testAddMethodOfATypeNotEnabledHasJSONCodeInvalidValue() {
+    func testAddMethodOfATypeNotEnabledHasJSONCodePolicyViolation() {
         makeCardAccount()
         cli.succeed("profile add T12345678 web --method dintero_psp.creditcard")
         assertRefused(
             "profile add-method T12345678 web vipps --json",
             stderr:
-                #"{"error":{"code":"invalid_value","exit_code":3,"findings":[{"account":"T12345678","hint":"checkout-admin method enable T12345678 vipps","message":"profile 'web' offers 'vipps' but account 'T12345678' has not enabled it","payment_type":"vipps","profile":"web","rule":"method-not-on-account","severity":"error"}],"#
+                #"{"error":{"code":"policy_violation","exit_code":3,"findings":[{"account":"T12345678","hint":"checkout-admin method enable T12345678 vipps","message":"profile 'web' offers 'vipps' but account 'T12345678' has not enabled it","payment_type":"vipps","profile":"web","rule":"method-not-on-account","severity":"error"}],"#
                 + #""hint":"checkout-admin method enable T12345678 vipps","message":"refused: profile 'web' offers 'vipps' but account 'T12345678' has not enabled it (method-not-on-account)"}}"#
                 + "\n")
     }

@@ -284,7 +284,11 @@ final class ProviderRuleTests: CLITestCase {
         makeAccountWithProfile()
         assertRun(
             cli.run("method enable T12345678 dintero_psp.clicktopay"), status: 0,
-            stderr: "+ method T12345678 dintero_psp.clicktopay: NOK\n")
+            stderr: "+ method T12345678 dintero_psp.clicktopay: NOK\n" + emailUnknown + """
+                  warning ctp-missing-from-profile: profile 'web' of account 'T12345678' offers cards but not Click to Pay, which the account has
+                           fix: checkout-admin clicktopay enable T12345678 --profile web
+
+                """)
         assertRun(
             cli.run("profile add-method T12345678 web dintero_psp.clicktopay"), status: 0,
             stderr:

@@ -360,6 +360,7 @@ final class SettingsCommandsTests: CLITestCase {
             stdout: """
                 {
                   "changes": [],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,
@@ -394,6 +395,7 @@ final class SettingsCommandsTests: CLITestCase {
                       "kind": "settings"
                     }
                   ],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 1,
@@ -494,6 +496,7 @@ final class SettingsCommandsTests: CLITestCase {
                       "kind": "settings"
                     }
                   ],
+                  "findings": [],
                   "format_version": "1",
                   "summary": {
                     "add": 0,

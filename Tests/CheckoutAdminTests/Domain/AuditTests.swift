@@ -184,7 +184,7 @@ final class AuditTests: XCTestCase {
                 warning(
                     "ctp-missing-from-profile", profile: "webshop", type: ctp,
                     "profile 'webshop' of account 'T12345678' offers cards but not Click to Pay, which the account has",
-                    "checkout-admin profile add-method T12345678 webshop dintero_psp.clicktopay")
+                    "checkout-admin clicktopay enable T12345678 --profile webshop")
             ])
     }
 

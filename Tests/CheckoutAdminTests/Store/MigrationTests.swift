@@ -34,7 +34,7 @@ final class MigrationTests: CLITestCase {
         try makeVersionZeroStore()
         assertRun(
             cli.run(["account", "add", "T12345678", "--name", "Example AS"]), status: 0,
-            stderr: "+ account T12345678\n+ settings T12345678 name: 'Example AS'\n")
+            stderr: "+ account T12345678\n+ settings T12345678 name: 'Example AS'\n" + merchantIncomplete())
         XCTAssertEqual(
             try cli.rows("SELECT account_id, key, value FROM setting"), [["T12345678", "name", "Example AS"]])
         XCTAssertEqual(

@@ -126,6 +126,17 @@ class CLITestCase: XCTestCase {
 
         """
 
+    /// The merchant-incomplete warning a write prints when it leaves `account` without `missing` ("logo_url", or
+    /// "name and logo_url").
+    func merchantIncomplete(_ account: String = "T12345678", lacks missing: String = "logo_url") -> String {
+        let assignments = missing.split(separator: " and ").map { "\($0)=…" }.joined(separator: " ")
+        return """
+              warning merchant-incomplete: account '\(account)' lacks \(missing), which Dintero requires
+                       fix: checkout-admin settings set \(account) \(assignments)
+
+            """
+    }
+
     /// Edits the store with SQL, as another program would; the connection is closed on return.
     func sql(_ statements: String) throws {
         let database = try cli.database()
