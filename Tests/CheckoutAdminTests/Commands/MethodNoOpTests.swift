@@ -32,7 +32,7 @@ final class MethodNoOpTests: CLITestCase {
         XCTAssertEqual(
             try JSONValue(parsing: result.stdout),
             .object([
-                "format_version": .string("1"), "changes": .array([]),
+                "format_version": .string("1"), "changes": .array([]), "findings": .array([]),
                 "summary": .object(["add": .number("0"), "change": .number("0"), "remove": .number("0")]),
             ]))
     }

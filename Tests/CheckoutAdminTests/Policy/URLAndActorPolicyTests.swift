@@ -80,6 +80,6 @@ final class URLAndActorPolicyTests: CLITestCase {
     func testAnActorWithInnerSpacesIsRecordedAsGiven() throws {
         makeCardAccount()
         cli.run(["--actor", "Ops Team", "settings", "set", "T12345678", "country=NO"])
-        XCTAssertEqual(try cli.rows("SELECT actor FROM history ORDER BY rowid DESC LIMIT 1"), [["Ops Team"]])
+        XCTAssertEqual(try cli.rows("SELECT actor FROM history ORDER BY seq DESC LIMIT 1"), [["Ops Team"]])
     }
 }
