@@ -74,14 +74,15 @@ package struct StateDocumentStream {
         let keyLine = reader.line
         let keyColumn = reader.column
         guard case .string(let key) = try parseValue(at: "$", depth: 0) else { preconditionFailure("a key") }
+        // As in the parser, what follows a key is reported at the key's path.
+        let path = StateDocumentStream.memberPath(key)
         if others[key] != nil || (key == "accounts" && sawAccounts) {
-            throw JSONParseError(reason: "duplicate key '\(key)'", line: keyLine, column: keyColumn, path: "$")
+            throw JSONParseError(reason: "duplicate key '\(key)'", line: keyLine, column: keyColumn, path: path)
         }
         try reader.skipWhitespace()
-        guard try reader.peek() == UInt8(ascii: ":") else { throw try reader.refusal("expected ':'", path: "$") }
+        guard try reader.peek() == UInt8(ascii: ":") else { throw try reader.refusal("expected ':'", path: path) }
         try reader.advance()
         try reader.skipWhitespace()
-        let path = StateDocumentStream.memberPath(key)
         guard key == "accounts", try reader.peek() == UInt8(ascii: "[") else {
             others[key] = try parseValue(at: path, depth: 1)
             phase = .separator

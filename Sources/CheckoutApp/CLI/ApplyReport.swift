@@ -56,7 +56,7 @@ enum ApplyReport {
     // The CI formats report every finding of the document's accounts, as `audit` of them would.
     private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) {
         guard let report = apply.report else { return }
-        let audit = AuditReport(findings: report.findings, accountsChecked: report.accounts.count, profilesChecked: 0)
+        let audit = AuditReport(findings: report.findings, accountsChecked: report.accounts.count, profilesChecked: report.profiles)
         switch format {
         case .github: context.emit(AuditAnnotations.github(audit))
         case .junit: context.emit(AuditAnnotations.junit(audit, accounts: report.accounts.sorted(), strict: false))

@@ -9,9 +9,14 @@ import CheckoutStore
 /// Text held back until a command knows whether to print it (a plan is printed only once the whole document has
 /// been read): in memory up to a few MiB, then in an unlinked temporary file, so memory stays flat however long.
 final class Spool {
-    private static let memoryLimit = 4 << 20
+    private let memoryLimit: Int
     private var buffer: [UInt8] = []
     private var file: Int32 = -1
+
+    /// A spool that moves to a temporary file past `memoryLimit` bytes (4 MiB).
+    init(memoryLimit: Int = 4 << 20) {
+        self.memoryLimit = memoryLimit
+    }
 
     deinit {
         if file >= 0 { close(file) }
@@ -23,7 +28,7 @@ final class Spool {
     /// Appends `text`.
     func write(_ text: String) {
         buffer += text.utf8
-        if buffer.count >= Spool.memoryLimit { spill() }
+        if buffer.count >= memoryLimit { spill() }
     }
 
     /// Writes everything held, in order, to `output`, cut only at line ends.

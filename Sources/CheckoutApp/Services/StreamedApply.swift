@@ -14,8 +14,9 @@ final class StreamedApply {
     private(set) var errors: [AuditFinding] = []
     /// The warnings the document's accounts would have that they do not have now.
     private(set) var createdWarnings: [AuditFinding] = []
-    /// Every finding of the document's accounts and their ids, kept only for the CI report formats.
-    private(set) var report: (findings: [AuditFinding], accounts: [String])?
+    /// Every finding of the document's accounts, their ids and how many profiles they have, kept only for the CI
+    /// report formats.
+    private(set) var report: (findings: [AuditFinding], accounts: [String], profiles: Int)?
 
     private let context: CommandContext
     private let asJSON: Bool
@@ -25,7 +26,7 @@ final class StreamedApply {
     init(context: CommandContext, asJSON: Bool, keepsReport: Bool) {
         self.context = context
         self.asJSON = asJSON
-        report = keepsReport ? ([], []) : nil
+        report = keepsReport ? ([], [], 0) : nil
     }
 
     /// How many changes of `action`.
@@ -65,6 +66,7 @@ final class StreamedApply {
         let findings = Audit.findings(for: target)
         report?.findings += findings
         report?.accounts.append(target.id)
+        report?.profiles += target.profiles.count
         errors += findings.filter { $0.severity == .error }
         guard findings.contains(where: { $0.severity == .warning }) else { return }
         createdWarnings += Audit.findingsCreated(before: current, after: target).filter { $0.severity == .warning }
