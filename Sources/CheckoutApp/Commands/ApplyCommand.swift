@@ -52,8 +52,7 @@ enum ApplyCommand {
     private static func plan(_ apply: StreamedApply, _ input: StateInput, _ context: CommandContext) throws {
         let store = try context.readStore()
         try store.database.transaction(.deferred) {
-            var document = try input.open()
-            try apply.run(&document, on: store, recording: nil)
+            try apply.run(try input.open(), on: store, recording: nil)
         }
         if !apply.errors.isEmpty { throw StreamedApply.BreaksRules() }
     }
@@ -62,11 +61,10 @@ enum ApplyCommand {
     private static func write(_ apply: StreamedApply, _ input: StateInput, _ context: CommandContext) throws {
         try context.writer.stream(
             { store in
-                var document = try input.open()
                 let history = try HistoryRecorder(
                     store: store, at: Timestamp.now().rfc3339, actor: context.options.actor,
                     command: context.commandLine)
-                try apply.run(&document, on: store, recording: history)
+                try apply.run(try input.open(), on: store, recording: history)
                 if !apply.errors.isEmpty { throw StreamedApply.BreaksRules() }
             }, wroteSomething: { !apply.isEmpty })
     }

@@ -36,10 +36,12 @@ final class StreamedApply {
     var isEmpty: Bool { changeCount == 0 }
 
     /// Reads every account of `document`, planning each against `store` and, with `history`, writing it.
-    func run(_ document: inout StateDocumentStream, on store: Store, recording history: HistoryRecorder?) throws {
+    func run(_ document: StateDocumentStream, on store: Store, recording history: HistoryRecorder?) throws {
+        let accounts = AccountPrefetcher(document)
+        defer { accounts.stop() }
         var progress = Progress(total: nil, context: context)
         defer { progress.finish() }
-        while let target = try document.next() {
+        while let target = try accounts.next() {
             let current = try store.loadAccount(target.id)
             let changes = ChangeSet.between(current, target)
             audit(target, before: current)

@@ -1,0 +1,118 @@
+import CheckoutDomain
+import CheckoutFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a state document on a second thread, a bounded number of accounts ahead of the writer, so reading and
+/// checking the JSON overlaps with the store's work. The accounts, and the error that ends them, come out exactly
+/// as the stream gives them; memory holds at most `capacity` accounts.
+final class AccountPrefetcher: @unchecked Sendable {
+    private enum Item {
+        case account(MerchantAccount)
+        case end
+        case failure(any Error)
+    }
+
+    private static let capacity = 256
+    private static let batch = 32
+    private var stream: StateDocumentStream
+    // Guarded by `mutex`: what the reader has handed over.
+    private var items: [Item] = []
+    private var stopped = false
+    // The consumer's own: taken over in one go, so the lock is taken once per batch, not per account.
+    private var taken: [Item] = []
+    private var position = 0
+    private var mutex = pthread_mutex_t()
+    private var filled = pthread_cond_t()
+    private var drained = pthread_cond_t()
+    private var thread: pthread_t?
+
+    /// Starts reading `stream` on its own thread.
+    init(_ stream: StateDocumentStream) {
+        self.stream = stream
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&filled, nil)
+        pthread_cond_init(&drained, nil)
+        var started = pthread_t()
+        let created = pthread_create(&started, nil, { context in
+            Unmanaged<AccountPrefetcher>.fromOpaque(context!).takeUnretainedValue().produce()
+            return nil
+        }, Unmanaged.passUnretained(self).toOpaque())
+        // Without a thread the caller's `next` reads the stream itself.
+        if created == 0 { thread = started }
+    }
+
+    deinit {
+        pthread_cond_destroy(&drained)
+        pthread_cond_destroy(&filled)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// The next account, nil after the last; throws what the stream threw.
+    func next() throws -> MerchantAccount? {
+        guard thread != nil else { return try stream.next() }
+        if position == taken.count { takeOver() }
+        let item = taken[position]
+        position += 1
+        switch item {
+        case .account(let account): return account
+        case .end: return nil
+        case .failure(let error): throw error
+        }
+    }
+
+    // Waits for the reader to hand something over and takes all of it.
+    private func takeOver() {
+        taken.removeAll(keepingCapacity: true)
+        position = 0
+        pthread_mutex_lock(&mutex)
+        while items.isEmpty { pthread_cond_wait(&filled, &mutex) }
+        swap(&taken, &items)
+        pthread_cond_signal(&drained)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Stops the reading thread (if it still reads) and waits for it; call once, when done with the accounts.
+    func stop() {
+        guard let thread else { return }
+        pthread_mutex_lock(&mutex)
+        stopped = true
+        pthread_cond_signal(&drained)
+        pthread_mutex_unlock(&mutex)
+        pthread_join(thread, nil)
+        self.thread = nil
+    }
+
+    private func produce() {
+        var batch: [Item] = []
+        var ended = false
+        while !ended {
+            do {
+                let item = try stream.next().map(Item.account) ?? .end
+                batch.append(item)
+                if case .end = item { ended = true }
+            } catch {
+                batch.append(.failure(error))
+                ended = true
+            }
+            guard ended || batch.count == AccountPrefetcher.batch else { continue }
+            guard hand(&batch) else { return }
+        }
+    }
+
+    // Hands `batch` over once there is room; false when the consumer stopped.
+    private func hand(_ batch: inout [Item]) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while items.count >= AccountPrefetcher.capacity && !stopped { pthread_cond_wait(&drained, &mutex) }
+        guard !stopped else { return false }
+        items += batch
+        batch.removeAll(keepingCapacity: true)
+        pthread_cond_signal(&filled)
+        return true
+    }
+}
