@@ -18,8 +18,13 @@ enum ProvisionCommands {
         options: [SharedOptions.output],
         examples: [Example(command: "dump --output state.json", explanation: "the whole store, for git")],
         run: { context in
-            let accounts = try context.readAccounts(context.arguments.words(dumped))
-            try context.emitDocument(text: try StateDocument.prettyText(accounts))
+            let accounts = try context.accountStream(context.arguments.words(dumped))
+            try context.streamDocument { sink in
+                var document = StateDocumentWriter()
+                try sink.write(document.head())
+                try accounts.forEach { try sink.write(try document.account($0)) }
+                try sink.write(document.tail())
+            }
             return 0
         })
 
