@@ -30,7 +30,7 @@ enum AuditCommands {
             let stream = try AuditStream(
                 format: try ReportFormat(context.arguments[format], json: context.options.json), strict: strict,
                 style: context.outputStyle, emit: context.emit)
-            try accounts.forEach(stream.audit)
+            try accounts.visit(stream.audit)
             try stream.finish()
             return stream.tally.passes(strict: strict) ? 0 : 1
         })
@@ -108,9 +108,9 @@ enum AccountStream {
     case store(Store)
 
     /// Hands `body` each account in turn.
-    func forEach(_ body: (MerchantAccount) throws -> Void) throws {
+    func visit(_ body: (MerchantAccount) throws -> Void) throws {
         switch self {
-        case .named(let accounts): try accounts.forEach(body)
+        case .named(let accounts): for account in accounts { try body(account) }
         case .store(let store): try store.forEachAccount(nil, body)
         }
     }

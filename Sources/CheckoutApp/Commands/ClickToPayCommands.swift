@@ -142,8 +142,9 @@ enum ClickToPayCommands {
             let accounts = try context.accountStream(context.arguments.words(statusAccounts))
             guard context.options.json else {
                 var separator = ""
-                try accounts.forEach { account in
-                    context.emit(separator + ClickToPayStatusText.render(ClickToPayStatus(account: account), style: context.outputStyle))
+                try accounts.visit { account in
+                    let status = ClickToPayStatus(account: account)
+                    context.emit(separator + ClickToPayStatusText.render(status, style: context.outputStyle))
                     separator = "\n"
                 }
                 return 0
@@ -151,7 +152,7 @@ enum ClickToPayCommands {
             var document = StreamedJSONObject(arrayKey: "accounts")
             let fields: [String: JSONValue] = ["format_version": .string(DocumentFormat.version)]
             context.emit(document.head(fields))
-            try accounts.forEach { account in
+            try accounts.visit { account in
                 context.emit(document.element(ClickToPayStatusText.json(ClickToPayStatus(account: account))))
             }
             context.emit(document.tail(fields))

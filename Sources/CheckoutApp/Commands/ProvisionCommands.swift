@@ -22,7 +22,7 @@ enum ProvisionCommands {
             try context.streamDocument { sink in
                 var document = StateDocumentWriter()
                 try sink.write(document.head())
-                try accounts.forEach { try sink.write(try document.account($0)) }
+                try accounts.visit { try sink.write(try document.account($0)) }
                 try sink.write(document.tail())
             }
             return 0
