@@ -102,4 +102,28 @@ final class StreamedOutputTests: CLITestCase {
         assertRun(cli.run("clicktopay status"), status: 0, stdout: blocks.joined(separator: "\n"))
         XCTAssertEqual(blocks.count, 3)
     }
+
+    func testDumpStopsReadingOnceStdoutHasFailedAndExitsFive() throws {
+        let result = cli.run(["dump"], stdoutFailure: "Broken pipe")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertEqual(result.stderr, "error: cannot write output: Broken pipe\n")
+        var document = StateDocumentWriter()
+        XCTAssertEqual(result.stdout, document.head() + (try document.account(try loaded()[0])))
+    }
+
+    func testAuditWithFindingsToABrokenStdoutExitsFiveNotOne() {
+        XCTAssertEqual(cli.run("audit --strict").status, 1)
+        let result = cli.run(["audit", "--strict"], stdoutFailure: "Broken pipe")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertEqual(result.stderr, "error: cannot write output: Broken pipe\n")
+    }
+
+    func testClickToPayStatusToABrokenStdoutExitsFive() {
+        let result = cli.run(["clicktopay", "status", "--json"], stdoutFailure: "No space left on device")
+        XCTAssertEqual(result.status, 5)
+        XCTAssertEqual(
+            result.stderr,
+            #"{"error":{"code":"store_unusable","exit_code":5,"hint":null,"message":"cannot write output: No space left on device"}}"#
+                + "\n")
+    }
 }
