@@ -28,7 +28,8 @@ package struct AccountLoader {
     }
 
     /// Hands `body` the named accounts (nil: all) one at a time, sorted by id, holding only the one being built
-    /// and the five cursors, so memory does not grow with the store. Names that do not exist are skipped.
+    /// and the five cursors, so memory does not grow with the store. Names that do not exist are skipped. The
+    /// cursors are the connection's cached statements: `body` must not load accounts from the same store.
     package func forEach(_ ids: [String]?, _ body: (MerchantAccount) throws -> Void) throws {
         guard let ids, ids.count <= 32 else {
             let wanted = ids.map(Set.init)
