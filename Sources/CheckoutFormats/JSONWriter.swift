@@ -46,6 +46,12 @@ extension JSONValue {
             bytes.append(contentsOf: text.utf8)
         }
 
+        /// The text written so far, leaving the writer empty (for documents written out piece by piece).
+        package mutating func takeText() -> String {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         /// Appends `value`, indented as if nested `depth` levels deep.
         package mutating func write(_ value: JSONValue, depth: Int) {
             switch value {

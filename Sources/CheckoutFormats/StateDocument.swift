@@ -15,24 +15,13 @@ package enum StateDocument {
         ])
     }
 
-    /// The pretty text of `json(accounts)` with its trailing newline, written one account at a time so that
-    /// the whole document never exists as one tree of values (dump of 10 000 accounts: a third of the memory).
-    /// Each account passes the last Click to Pay gate before it is written.
+    /// The pretty text of `json(accounts)` with its trailing newline, each account through the last Click to Pay
+    /// gate (`StateDocumentWriter`, which `dump` uses to write as it reads).
     package static func prettyText(_ accounts: [MerchantAccount]) throws -> String {
-        var writer = JSONValue.TextWriter(isPretty: true)
-        let sorted = accounts.sorted { $0.id < $1.id }
-        writer.writeRaw(sorted.isEmpty ? "{\n  \"accounts\": []" : "{\n  \"accounts\": [")
-        for (index, account) in sorted.enumerated() {
-            writer.writeRaw(index == 0 ? "\n    " : ",\n    ")
-            let document = AccountDocument.stateJSON(account)
-            try ClickToPayGate.check(document)
-            writer.write(document, depth: 2)
-        }
-        writer.writeRaw(
-            sorted.isEmpty
-                ? ",\n  \"format_version\": \"\(DocumentFormat.version)\"\n}\n"
-                : "\n  ],\n  \"format_version\": \"\(DocumentFormat.version)\"\n}\n")
-        return String(decoding: writer.bytes, as: UTF8.self)
+        var writer = StateDocumentWriter()
+        var text = writer.head()
+        for account in accounts.sorted(by: { $0.id < $1.id }) { text += try writer.account(account) }
+        return text + writer.tail()
     }
 
     /// Parses and validates a document; every refusal names where (account id, profile id, JSON path).

@@ -19,15 +19,25 @@ package struct AccountLoader {
         "SELECT account_id, profile_id, type, options, enabled FROM profile_method",
     ]
 
-    /// The named accounts (nil: all), sorted by id; names that do not exist are skipped.
+    /// The named accounts (nil: all), sorted by id; names that do not exist are skipped. Holds them all: for the
+    /// few-account commands; commands over the whole store use `forEach`.
     package func load(_ ids: [String]?) throws -> [MerchantAccount] {
+        var accounts: [MerchantAccount] = []
+        try forEach(ids) { accounts.append($0) }
+        return accounts
+    }
+
+    /// Hands `body` the named accounts (nil: all) one at a time, sorted by id, holding only the one being built
+    /// and the five cursors, so memory does not grow with the store. Names that do not exist are skipped. The
+    /// cursors are the connection's cached statements: `body` must not load accounts from the same store.
+    package func forEach(_ ids: [String]?, _ body: (MerchantAccount) throws -> Void) throws {
         guard let ids, ids.count <= 32 else {
-            let accounts = try merge(cursors(filter: nil), ids: nil)
-            guard let ids else { return accounts }
-            let wanted = Set(ids)
-            return accounts.filter { wanted.contains($0.id) }
+            let wanted = ids.map(Set.init)
+            return try merge(cursors(filter: nil)) { account in
+                if wanted?.contains(account.id) ?? true { try body(account) }
+            }
         }
-        return try Set(ids).sorted(by: utf8Precedes).flatMap { id in try merge(cursors(filter: id), ids: [id]) }
+        for id in Set(ids).sorted(by: utf8Precedes) { try merge(cursors(filter: id), body) }
     }
 
     private func cursors(filter id: String?) throws -> [Cursor] {
@@ -40,9 +50,8 @@ package struct AccountLoader {
         }
     }
 
-    private func merge(_ cursors: [Cursor], ids: [String]?) throws -> [MerchantAccount] {
+    private func merge(_ cursors: [Cursor], _ body: (MerchantAccount) throws -> Void) throws {
         defer { for cursor in cursors { cursor.statement.reset() } }
-        var accounts: [MerchantAccount] = []
         while cursors[0].hasRow {
             var account = MerchantAccount(id: cursors[0].statement.row.text(0))
             try cursors[0].next()
@@ -64,9 +73,8 @@ package struct AccountLoader {
                     account.profiles[row.text(1)]?.disabledProducts[row.text(2)] = options
                 }
             }
-            accounts.append(account)
+            try body(account)
         }
-        return accounts
     }
 
     private static func profile(from row: Row) -> PaymentProfile {

@@ -210,7 +210,8 @@ package struct StagedFile {
     }
 }
 
-private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+/// Writes every byte of `bytes` to `descriptor`, retrying short writes and EINTR; a failure names `path`.
+package func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
     var offset = 0
     while offset < bytes.count {
         let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

@@ -37,6 +37,12 @@ package final class Store {
     package func loadAccounts(_ ids: [String]? = nil) throws -> [MerchantAccount] {
         try AccountLoader(database: database).load(ids)
     }
+
+    /// Hands `body` the named accounts (nil: all) one at a time, sorted by id: memory stays flat however many
+    /// accounts the store holds. Names that do not exist are skipped.
+    package func forEachAccount(_ ids: [String]? = nil, _ body: (MerchantAccount) throws -> Void) throws {
+        try AccountLoader(database: database).forEach(ids, body)
+    }
 }
 
 /// Currencies are stored as one comma-separated column: `NOK,SEK`.

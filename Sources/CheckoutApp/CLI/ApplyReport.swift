@@ -11,7 +11,7 @@ enum ApplyReport {
         case .junit: try plan(apply, to: context.streams.errors, context)
         }
         if format == .text { ChangeText.inform(apply.createdWarnings, in: context) }
-        findings(apply, format: format, context)
+        try findings(apply, format: format, context)
         if !apply.isEmpty { context.inform(applied ? "Applied." : "Dry run: nothing written.") }
     }
 
@@ -23,7 +23,7 @@ enum ApplyReport {
         case .text, .github: try plan(apply, to: context.streams.output, context)
         case .junit: try plan(apply, to: context.streams.errors, context)
         }
-        findings(apply, format: format, context)
+        try findings(apply, format: format, context)
         let first = apply.errors[0]
         throw Rejection(
             reason: Rejection.reason(refusing: apply.errors),
@@ -34,7 +34,7 @@ enum ApplyReport {
 
     private static func plan(_ apply: StreamedApply, to output: TextOutput, _ context: CommandContext) throws {
         guard !apply.isEmpty else { return output.write("No changes.\n") }
-        try apply.plan.copy(to: output)
+        try apply.plan.replay { output.write($0) }
         output.write(
             "Plan: \(apply.count(.add)) to add, \(apply.count(.change)) to change, \(apply.count(.remove)) to remove.\n")
     }
@@ -42,7 +42,7 @@ enum ApplyReport {
     private static func json(_ apply: StreamedApply, applied: Bool, _ context: CommandContext) throws {
         let output = context.streams.output
         output.write("{\n  \"applied\": \(applied),\n  \"changes\": [")
-        try apply.plan.copy(to: output)
+        try apply.plan.replay { output.write($0) }
         var rest = JSONValue.TextWriter(isPretty: true)
         rest.writeRaw(apply.isEmpty ? "],\n  \"findings\": " : "\n  ],\n  \"findings\": ")
         rest.write(.array(apply.createdWarnings.map(AuditDocument.findingJSON)), depth: 1)
@@ -54,13 +54,9 @@ enum ApplyReport {
 
 
     // The CI formats report every finding of the document's accounts, as `audit` of them would.
-    private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) {
+    private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) throws {
         guard let report = apply.report else { return }
-        let audit = AuditReport(findings: report.findings, accountsChecked: report.accounts.count, profilesChecked: report.profiles)
-        switch format {
-        case .github: context.emit(AuditAnnotations.github(audit))
-        case .junit: context.emit(AuditAnnotations.junit(audit, accounts: report.accounts.sorted(), strict: false))
-        case .text, .json: break
-        }
+        try report.audit.finish()
+        try report.spool.replay { context.emit($0) }
     }
 }

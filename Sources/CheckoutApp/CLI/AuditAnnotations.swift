@@ -3,32 +3,33 @@ import CheckoutDomain
 /// Findings in the forms CI systems show on a pull or merge request: GitHub Actions workflow commands, and
 /// JUnit XML (one test case per account and rule), which GitLab and Jenkins show as test reports.
 enum AuditAnnotations {
-    /// `::error title=…::message` lines, one per finding (warnings as `::warning`), then the summary line.
-    static func github(_ report: AuditReport) -> String {
-        report.findings.map { finding in
+    /// `::error title=…::message` lines, one per finding (warnings as `::warning`); the summary line follows them.
+    static func github(_ findings: [AuditFinding]) -> String {
+        findings.map { finding in
             let title = "\(finding.rule.rawValue) (\(place(finding)))"
             let body = "\(finding.message). Fix: \(finding.fix.commandLine)"
             return "::\(finding.severity.rawValue) title=\(escapeProperty(title))::\(escapeData(body))\n"
-        }.joined() + AuditText.summary(report) + "\n"
+        }.joined()
     }
 
-    /// JUnit XML: a suite per account, a case per account and rule; an error finding (and with `strict` a
-    /// warning) is a `<failure>`, a warning otherwise goes to the case's `<system-out>`.
-    static func junit(_ report: AuditReport, accounts: [String], strict: Bool) -> String {
-        let suites = accounts.map { account in
-            suite(account: account, report.findings.filter { $0.account == account }, strict)
-        }
-        let failures = report.errorCount + (strict ? report.warningCount : 0)
+    /// JUnit XML's opening, whose totals are known only once every account is audited: a suite per account, a
+    /// case per account and rule follow it, then `junitEnd`.
+    static func junitHead(_ tally: AuditTally, strict: Bool) -> String {
+        let failures = tally.errorCount + (strict ? tally.warningCount : 0)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="checkout-admin audit" tests="\(accounts.count * AuditRule.allCases.count)" \
+            <testsuites name="checkout-admin audit" tests="\(tally.accountsChecked * AuditRule.allCases.count)" \
             failures="\(failures)" errors="0">
-            \(suites.joined())</testsuites>
 
             """
     }
 
-    private static func suite(account: String, _ findings: [AuditFinding], _ strict: Bool) -> String {
+    /// The end of the JUnit document.
+    static let junitEnd = "</testsuites>\n"
+
+    /// One account's suite: an error finding (and with `strict` a warning) is a `<failure>`, a warning otherwise
+    /// goes to the case's `<system-out>`.
+    static func junitSuite(account: String, _ findings: [AuditFinding], strict: Bool) -> String {
         let failing = findings.filter { $0.severity == .error || strict }
         let cases = AuditRule.allCases.map { rule in
             testCase(account: account, rule: rule, findings.filter { $0.rule == rule }, strict)
@@ -66,7 +67,9 @@ enum AuditAnnotations {
     }
 
     private static func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        // Most text (every account id and rule name) has nothing to escape: a JUnit report writes ten per account.
+        guard text.utf8.contains(where: { "&<>\"".utf8.contains($0) }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

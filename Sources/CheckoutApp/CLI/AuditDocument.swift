@@ -14,49 +14,53 @@ package enum AuditDocument {
         ])
     }
 
-    /// The whole report.
-    package static func reportJSON(_ report: AuditReport, strict: Bool) -> JSONValue {
-        .object([
-            "format_version": .string(DocumentFormat.version), "valid": .bool(report.passes(strict: strict)),
-            "error_count": ChangeDocument.number(report.errorCount),
-            "warning_count": ChangeDocument.number(report.warningCount),
-            "accounts_checked": ChangeDocument.number(report.accountsChecked),
-            "profiles_checked": ChangeDocument.number(report.profilesChecked),
-            "findings": .array(report.findings.map(findingJSON)),
-        ])
+    /// The report's members besides `findings`, which an audit writes as it goes.
+    package static func reportFields(_ tally: AuditTally, strict: Bool) -> [String: JSONValue] {
+        [
+            "format_version": .string(DocumentFormat.version), "valid": .bool(tally.passes(strict: strict)),
+            "error_count": ChangeDocument.number(tally.errorCount),
+            "warning_count": ChangeDocument.number(tally.warningCount),
+            "accounts_checked": ChangeDocument.number(tally.accountsChecked),
+            "profiles_checked": ChangeDocument.number(tally.profilesChecked),
+        ]
     }
 }
 
-/// The findings over a set of accounts, with the counts the summary needs.
-package struct AuditReport {
-    /// Every finding, grouped by account, worst first.
-    package let findings: [AuditFinding]
-    /// Accounts audited.
-    package let accountsChecked: Int
-    /// Profiles audited.
-    package let profilesChecked: Int
-
-    /// A report of `findings` (sorted as `Audit` sorts them) over so many accounts and profiles.
-    package init(findings: [AuditFinding], accountsChecked: Int, profilesChecked: Int) {
-        self.findings = findings
-        self.accountsChecked = accountsChecked
-        self.profilesChecked = profilesChecked
-    }
-
-    /// Audits `accounts`.
-    package init(accounts: [MerchantAccount]) {
-        findings = accounts.flatMap(Audit.findings)
-        accountsChecked = accounts.count
-        profilesChecked = accounts.reduce(0) { $0 + $1.profiles.count }
-    }
-
+/// The counts an audit's summary and exit status need, kept while the findings themselves stream past.
+package struct AuditTally {
     /// Error findings.
-    package var errorCount: Int { findings.count { $0.severity == .error } }
+    package private(set) var errorCount = 0
     /// Warning findings.
-    package var warningCount: Int { findings.count { $0.severity == .warning } }
+    package private(set) var warningCount = 0
+    /// Accounts audited.
+    package private(set) var accountsChecked = 0
+    /// Profiles audited.
+    package private(set) var profilesChecked = 0
+
+    /// Nothing counted yet.
+    package init() {}
+
+    /// Counts one audited account and its findings.
+    package mutating func count(_ account: MerchantAccount, findings: [AuditFinding]) {
+        accountsChecked += 1
+        profilesChecked += account.profiles.count
+        errorCount += findings.count { $0.severity == .error }
+        warningCount += findings.count { $0.severity == .warning }
+    }
 
     /// No errors (with `strict`, no warnings either).
     package func passes(strict: Bool) -> Bool {
         errorCount == 0 && (!strict || warningCount == 0)
+    }
+}
+
+/// The findings over a set of accounts held in memory (`apply` checks its document with it; `audit` streams).
+package struct AuditReport {
+    /// Every finding, grouped by account, worst first.
+    package let findings: [AuditFinding]
+
+    /// Audits `accounts`.
+    package init(accounts: [MerchantAccount]) {
+        findings = accounts.flatMap(Audit.findings)
     }
 }

@@ -34,9 +34,7 @@ enum ApplyCommand {
         run: { context in
             let reportFormat = try ReportFormat(context.arguments[format], json: context.options.json)
             let input = StateInput(file: context.arguments.word(stateFile), context: context)
-            let apply = StreamedApply(
-                context: context, asJSON: reportFormat == .json,
-                keepsReport: reportFormat == .github || reportFormat == .junit)
+            let apply = try StreamedApply(context: context, format: reportFormat)
             let dryRun = context.arguments[dryRun]
             do {
                 try input.translatingFailures {

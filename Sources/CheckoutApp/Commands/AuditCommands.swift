@@ -25,17 +25,14 @@ enum AuditCommands {
         ],
         discussion: "Exit 0 when there are no error findings, 1 when there are (with --strict, warnings count too).",
         run: { context in
-            let accounts = try context.readAccounts(context.arguments.words(audited))
-            let report = AuditReport(accounts: accounts)
+            let accounts = try context.accountStream(context.arguments.words(audited))
             let strict = context.arguments[strict]
-            switch try ReportFormat(context.arguments[format], json: context.options.json) {
-            case .json: context.emit(json: AuditDocument.reportJSON(report, strict: strict))
-            case .text: context.emit(AuditText.render(report, style: context.outputStyle))
-            case .github: context.emit(AuditAnnotations.github(report))
-            case .junit:
-                context.emit(AuditAnnotations.junit(report, accounts: accounts.map(\.id).sorted(), strict: strict))
-            }
-            return report.passes(strict: strict) ? 0 : 1
+            let stream = try AuditStream(
+                format: try ReportFormat(context.arguments[format], json: context.options.json), strict: strict,
+                style: context.outputStyle, emit: context.emit)
+            try accounts.visit(stream.audit)
+            try stream.finish()
+            return stream.tally.passes(strict: strict) ? 0 : 1
         })
 }
 
@@ -61,20 +58,6 @@ enum ReportFormat: String, CaseIterable {
 
 /// The text form of audit findings: grouped by account, worst first, each with its fix.
 enum AuditText {
-    /// Findings then the summary line.
-    static func render(_ report: AuditReport, style: Style) -> String {
-        var text = ""
-        var account: String?
-        for finding in report.findings {
-            if finding.account != account {
-                account = finding.account
-                text += style.bold(finding.account) + "\n"
-            }
-            text += line(finding, style: style)
-        }
-        return text + summary(report) + "\n"
-    }
-
     /// One finding: severity, rule, message, then the fix on its own line.
     static func line(_ finding: AuditFinding, style: Style) -> String {
         let severity = finding.severity == .error ? style.red("error  ") : style.yellow("warning")
@@ -83,9 +66,9 @@ enum AuditText {
     }
 
     /// `2 errors, 1 warning in 3 accounts (7 profiles)`.
-    static func summary(_ report: AuditReport) -> String {
-        "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")) in "
-            + "\(plural(report.accountsChecked, "account")) (\(plural(report.profilesChecked, "profile")))"
+    static func summary(_ tally: AuditTally) -> String {
+        "\(plural(tally.errorCount, "error")), \(plural(tally.warningCount, "warning")) in "
+            + "\(plural(tally.accountsChecked, "account")) (\(plural(tally.profilesChecked, "profile")))"
     }
 
     /// `1 error`, `2 errors`.
@@ -101,7 +84,8 @@ extension CommandContext {
         let store = try readStore()
         guard !ids.isEmpty else { return try store.loadAccounts() }
         let accounts = try store.loadAccounts(Array(Set(ids)))
-        if let missing = ids.first(where: { id in !accounts.contains { $0.id == id } }) {
+        let found = Set(accounts.map(\.id))
+        if let missing = ids.first(where: { !found.contains($0) }) {
             throw Rejection.notFound(
                 "account '\(missing)' not found", hints: Suggestion.hints(for: missing, among: try store.accountIDs()))
         }

@@ -122,14 +122,23 @@ enum ClickToPayCommands {
             Example(command: "clicktopay status --json", explanation: "every account, for scripts"),
         ],
         run: { context in
-            let statuses = try context.readAccounts(context.arguments.words(statusAccounts)).map(ClickToPayStatus.init)
-            if context.options.json {
-                context.emit(versioned: ["accounts": .array(statuses.map(ClickToPayStatusText.json))])
-            } else {
-                context.emit(
-                    statuses.map { ClickToPayStatusText.render($0, style: context.outputStyle) }.joined(separator: "\n")
-                )
+            let accounts = try context.accountStream(context.arguments.words(statusAccounts))
+            guard context.options.json else {
+                var separator = ""
+                try accounts.visit { account in
+                    let status = ClickToPayStatus(account: account)
+                    context.emit(separator + ClickToPayStatusText.render(status, style: context.outputStyle))
+                    separator = "\n"
+                }
+                return 0
             }
+            var document = StreamedJSONObject(arrayKey: "accounts")
+            let fields: [String: JSONValue] = ["format_version": .string(DocumentFormat.version)]
+            context.emit(document.head(fields))
+            try accounts.visit { account in
+                context.emit(document.element(ClickToPayStatusText.json(ClickToPayStatus(account: account))))
+            }
+            context.emit(document.tail(fields))
             return 0
         })
 }

@@ -15,9 +15,17 @@ enum ProvisionCommands {
         options: [SharedOptions.output],
         examples: [Example(command: "dump --output state.json", explanation: "the whole store, for git")],
         run: { context in
-            let accounts = try context.readAccounts(context.arguments.words(dumped))
-            try context.emitDocument(
-                text: try StateDocument.prettyText(accounts), result: ["accounts": .number(String(accounts.count))])
+            let accounts = try context.accountStream(context.arguments.words(dumped))
+            var written = 0
+            try context.streamDocument(result: { ["accounts": .number(String(written))] }) { sink in
+                var document = StateDocumentWriter()
+                try sink.write(document.head())
+                try accounts.visit { account in
+                    try sink.write(try document.account(account))
+                    written += 1
+                }
+                try sink.write(document.tail())
+            }
             return 0
         })
 }

@@ -18,6 +18,9 @@ protocol TextOutput: AnyObject {
     var terminalWidth: Int? { get }
     /// Writes out what is buffered; the reason the stream failed (closed, full, broken pipe), if it did.
     func finish() -> String?
+    /// The reason a write has already failed, if one has (a flush found out): a long output stops there rather
+    /// than producing the rest for nothing.
+    var knownFailure: String? { get }
 }
 
 /// Where a command reads from: stdin, or bytes in tests.
@@ -77,7 +80,11 @@ final class FileDescriptorOutput: TextOutput {
 
     func finish() -> String? {
         flush()
-        return failure.map { String(cString: strerror($0)) }
+        return knownFailure
+    }
+
+    var knownFailure: String? {
+        failure.map { String(cString: strerror($0)) }
     }
 }
 
@@ -122,6 +129,8 @@ final class CapturedOutput: TextOutput {
     func write(_ text: String) { self.text += text }
 
     func finish() -> String? { failure }
+
+    var knownFailure: String? { failure }
 }
 
 /// Fixed bytes that stand in for stdin in tests.

@@ -7,26 +7,34 @@ import CheckoutStore
 /// holds one account, however large the document. Any refusal, syntax error or audit error rolls everything back.
 final class StreamedApply {
     /// The plan, as text lines or as the elements of the JSON `changes` array.
-    let plan = Spool()
+    let plan: Spool
     /// How many changes of each action.
     private(set) var counts: [Change.Action: Int] = [:]
     /// The error findings of the document's accounts (any one means nothing is written).
     private(set) var errors: [AuditFinding] = []
     /// The warnings the document's accounts would have that they do not have now.
     private(set) var createdWarnings: [AuditFinding] = []
-    /// Every finding of the document's accounts, their ids and how many profiles they have, kept only for the CI
-    /// report formats.
-    private(set) var report: (findings: [AuditFinding], accounts: [String], profiles: Int)?
+    /// For the CI report formats, every finding of the document's accounts, written as `audit` writes them to a
+    /// spool of their own, printed after the plan.
+    private(set) var report: (audit: AuditStream, spool: Spool)?
 
     private let context: CommandContext
     private let asJSON: Bool
     private var changeCount = 0
 
-    /// An apply for `context`, writing its plan as JSON elements or text lines; `keepsReport` keeps every finding.
-    init(context: CommandContext, asJSON: Bool, keepsReport: Bool) {
+    /// An apply for `context`, writing its plan as JSON elements or text lines, and its findings in `format` when
+    /// that is a CI report format (github or junit).
+    init(context: CommandContext, format: ReportFormat) throws {
         self.context = context
-        self.asJSON = asJSON
-        report = keepsReport ? ([], [], 0) : nil
+        asJSON = format == .json
+        plan = try Spool()
+        guard format == .github || format == .junit else { return }
+        let spool = try Spool()
+        let audit = try AuditStream(format: format, strict: false, style: context.outputStyle) { text in
+            // A spool that cannot be written fails the command when it is replayed.
+            try? spool.write(text)
+        }
+        report = (audit, spool)
     }
 
     /// How many changes of `action`.
@@ -44,12 +52,12 @@ final class StreamedApply {
         while let target = try accounts.next() {
             let current = try store.loadAccount(target.id)
             let changes = ChangeSet.between(current, target)
-            audit(target, before: current)
+            try audit(target, before: current)
             if let history, errors.isEmpty, !changes.isEmpty {
                 try store.persist(changes, createdAt: history.time)
                 try history.record(changes.map(AccountWriter.historyChange))
             }
-            add(changes)
+            try add(changes)
             if history != nil { progress.advance(by: changes.count) }
             try Signals.checkpoint()
         }
@@ -64,26 +72,24 @@ final class StreamedApply {
             })
     }
 
-    private func audit(_ target: MerchantAccount, before current: MerchantAccount?) {
+    private func audit(_ target: MerchantAccount, before current: MerchantAccount?) throws {
         let findings = Audit.findings(for: target)
-        report?.findings += findings
-        report?.accounts.append(target.id)
-        report?.profiles += target.profiles.count
+        try report?.audit.audit(target)
         errors += findings.filter { $0.severity == .error }
         guard findings.contains(where: { $0.severity == .warning }) else { return }
         createdWarnings += Audit.findingsCreated(before: current, after: target).filter { $0.severity == .warning }
     }
 
-    private func add(_ changes: [Change]) {
+    private func add(_ changes: [Change]) throws {
         for change in changes {
             counts[change.action, default: 0] += 1
             if asJSON {
                 var writer = JSONValue.TextWriter(isPretty: true)
                 writer.writeRaw(changeCount == 0 ? "\n    " : ",\n    ")
                 writer.write(ChangeDocument.json(change), depth: 2)
-                plan.write(String(decoding: writer.bytes, as: UTF8.self))
+                try plan.write(String(decoding: writer.bytes, as: UTF8.self))
             } else {
-                plan.write(ChangeText.line(change, style: context.outputStyle) + "\n")
+                try plan.write(ChangeText.line(change, style: context.outputStyle) + "\n")
             }
             changeCount += 1
         }

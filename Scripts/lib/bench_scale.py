@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The scale section of Scripts/bench.sh (issue 15): for 10 000 and 100 000 accounts (and 1 000 000 with
+BENCH_MILLION=1), the time and peak memory of every command over the whole store, the store's bytes per account,
+the growth from one size to the next against the targets, and the sqlite3 shell's floor for apply.
+Usage: bench_scale.py BIN WORK   (BENCH_SCALE_SIZES=1000,10000 overrides the sizes; BENCH_SCALE_RUNS runs of
+each read, default 3, median time and largest peak; BENCH_STRICT=1 exits 1 when a figure is over its target)"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+BIN, WORK = sys.argv[1], sys.argv[2]
+HERE = os.path.dirname(os.path.abspath(__file__))
+RUNS = int(os.environ.get("BENCH_SCALE_RUNS", "3"))
+READ_PEAK_MIB, APPLY_PEAK_MIB, GROWTH, FLOOR_RATIO, NO_CHANGE_RATIO, BYTES_PER_ACCOUNT = 64, 256, 11, 4, 2, 1536
+# Plain tables with primary keys: no triggers, no history, no checks. The floor apply is measured against.
+MINIMAL_SCHEMA = """
+CREATE TABLE account (id TEXT PRIMARY KEY);
+CREATE TABLE setting (account_id TEXT, key TEXT, value TEXT, PRIMARY KEY (account_id, key));
+CREATE TABLE payment_method (account_id TEXT, type TEXT, currencies TEXT, PRIMARY KEY (account_id, type));
+CREATE TABLE profile (account_id TEXT, profile_id TEXT, description TEXT, channel TEXT, default_payment_type TEXT,
+                      PRIMARY KEY (account_id, profile_id));
+CREATE TABLE profile_method (account_id TEXT, profile_id TEXT, type TEXT, options TEXT,
+                             PRIMARY KEY (account_id, profile_id, type));
+"""
+over = []
+
+
+def sizes():
+    if os.environ.get("BENCH_SCALE_SIZES"):
+        return [int(size) for size in os.environ["BENCH_SCALE_SIZES"].split(",")]
+    return [10_000, 100_000] + ([1_000_000] if os.environ.get("BENCH_MILLION") == "1" else [])
+
+
+def measure(command, stdin=None):
+    """Seconds and peak resident KiB of one run (/usr/bin/time -f %M); exit 0 or 1 (an audit finding) only."""
+    with open(stdin) if stdin else open(os.devnull) as source:
+        started = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdin=source,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - started
+    lines = result.stderr.decode(errors="replace").strip().splitlines()
+    if result.returncode not in (0, 1):
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(command), result.returncode, "\n".join(lines[-5:])))
+    return elapsed, int(lines[-1]) / 1024
+
+
+def repeated(command, runs):
+    results = [measure(command) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def remove(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def store_bytes(path):
+    return sum(os.path.getsize(path + suffix) for suffix in ("", "-wal") if os.path.exists(path + suffix))
+
+
+def one_size(count):
+    """Every measure at `count` accounts: {name: (seconds, MiB)}, plus the store's bytes per account."""
+    state, store = os.path.join(WORK, "scale%d.json" % count), os.path.join(WORK, "scale%d.sqlite" % count)
+    subprocess.run([sys.executable, os.path.join(HERE, "make_state.py"), str(count), state], check=True)
+    remove(store)
+    cli = lambda *words: [BIN, "--store", store] + list(words)
+    figures = {"apply": measure(cli("apply", state))}
+    per_account = store_bytes(store) / count
+    figures["apply, no change"] = measure(cli("apply", state))
+    middle = "T%08d" % (count // 2)
+    backup = os.path.join(WORK, "scale-backup.sqlite")
+    for name, words in [("audit", ["audit"]), ("dump", ["dump"]), ("profile export (all of one account)",
+                        ["profile", "export", middle]), ("clicktopay status", ["clicktopay", "status"]),
+                        ("store check", ["store", "check"]), ("store backup", ["store", "backup", backup])]:
+        remove(backup)
+        figures[name] = repeated(cli(*words), RUNS)
+    remove(backup)
+    os.remove(state)
+    return figures, per_account, store
+
+
+def floor(count):
+    """The sqlite3 shell inserting the same rows into the minimal schema in one transaction; apply of the same
+    document into an empty store, each the median of RUNS runs."""
+    inserts, state = os.path.join(WORK, "floor.sql"), os.path.join(WORK, "floor.json")
+    subprocess.run([sys.executable, os.path.join(HERE, "make_state.py"), str(count), inserts, "--sql"], check=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "make_state.py"), str(count), state], check=True)
+    shell, ours = [], []
+    target, minimal = os.path.join(WORK, "floor-ours.sqlite"), os.path.join(WORK, "floor-shell.sqlite")
+    for _ in range(max(1, RUNS // 2)):
+        for path in (target, minimal):
+            remove(path)
+        subprocess.run(["sqlite3", minimal, MINIMAL_SCHEMA + "PRAGMA journal_mode = WAL;"], check=True,
+                       stdout=subprocess.DEVNULL)
+        shell.append(measure(["sqlite3", minimal], stdin=inserts)[0])
+        ours.append(measure([BIN, "--store", target, "apply", state])[0])
+    for path in (target, minimal, inserts, state):
+        remove(path)
+    return statistics.median(ours), statistics.median(shell)
+
+
+def verdict(value, limit):
+    ok = value <= limit
+    if not ok:
+        over.append(value)
+    return "ok" if ok else "OVER"
+
+
+def report(counts, results):
+    names = list(results[0][0].keys())
+    header = ["measure"] + ["%s accounts" % format(c, ",").replace(",", " ") for c in counts]
+    header += ["growth %dk->%dk" % (a // 1000, b // 1000) for a, b in zip(counts, counts[1:])] + ["peak target"]
+    rows = [header]
+    for name in names:
+        cells = [name] + ["%.2f s %6.1f MiB" % results[i][0][name] for i in range(len(counts))]
+        for i in range(1, len(counts)):
+            ratio = results[i][0][name][0] / max(results[i - 1][0][name][0], 1e-9)
+            # 11x for ten times the accounts: linear, with 10 % to spare.
+            limit = GROWTH / 10 * counts[i] / counts[i - 1]
+            graded = name in ("apply", "apply, no change", "audit", "dump")
+            cells.append("%.1fx" % ratio + (" (<= %.0fx %s)" % (limit, verdict(ratio, limit)) if graded else ""))
+        limit = APPLY_PEAK_MIB if name.startswith("apply") else READ_PEAK_MIB
+        peak = max(result[0][name][1] for result in results)
+        cells.append("<= %d MiB %s" % (limit, verdict(peak, limit)))
+        rows.append(cells)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    print("\nscale: one run of apply, median of %d runs of each read; peak = max resident memory" % RUNS)
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    for count, (figures, per_account, _) in zip(counts, results):
+        no_change = figures["apply, no change"][0] / max(figures["audit"][0], 1e-9)
+        print("%d accounts: store %.0f bytes per account (<= %d %s); no-change apply %.1fx audit (<= %d %s)"
+              % (count, per_account, BYTES_PER_ACCOUNT, verdict(per_account, BYTES_PER_ACCOUNT) if count == counts[0]
+                 else "-", no_change, NO_CHANGE_RATIO, verdict(no_change, NO_CHANGE_RATIO)))
+
+
+def main():
+    counts = sizes()
+    results = []
+    for count in counts:
+        results.append(one_size(count))
+        remove(results[-1][2])
+    report(counts, results)
+    ours, shell = floor(counts[0])
+    print("floor: apply of %d accounts %.2f s, sqlite3 shell into a minimal schema %.2f s: %.1fx (<= %d %s)"
+          % (counts[0], ours, shell, ours / shell, FLOOR_RATIO, verdict(ours / shell, FLOOR_RATIO)))
+    if os.environ.get("BENCH_STRICT") == "1" and over:
+        sys.exit("bench: a scale figure is over its target")
+
+
+if __name__ == "__main__":
+    main()
