@@ -16,7 +16,10 @@ package struct StateDocumentStream {
     private var firstRefusal: Rejection?
 
     private enum Phase {
-        case start, member(first: Bool), element(Int), separator, end
+        case start
+        case member(first: Bool)
+        case element(Int)
+        case separator, end
     }
 
     /// A document read from `source`'s chunks.

@@ -116,7 +116,10 @@ package final class HistoryRecorder {
         pending = nil
         try database.execute(
             "INSERT INTO history_changes (write_id, position, account_id, changes) VALUES (?, ?, ?, ?)",
-            [.integer(writeID), .integer(group.position), .text(group.account), .text(JSONValue.array(group.changes).compactText())])
+            [
+                .integer(writeID), .integer(group.position), .text(group.account),
+                .text(JSONValue.array(group.changes).compactText()),
+            ])
     }
 
 }

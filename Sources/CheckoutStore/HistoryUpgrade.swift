@@ -14,15 +14,17 @@ enum HistoryUpgrade {
         ) { row in
             let seq = row.integer(0)
             let write = (at: row.text(2), actor: row.text(3), command: row.text(4))
-            if let open = current, open.at != write.at || open.actor != write.actor || open.command != write.command
-                || open.nextSeq != seq
+            if let open = current,
+                open.at != write.at || open.actor != write.actor || open.command != write.command
+                    || open.nextSeq != seq
             {
                 try recorder?.finish(keepingHash: open.hash)
                 recorder = nil
             }
             if recorder == nil {
                 writeID += 1
-                recorder = HistoryRecorder(values: values, write: write, writeID: writeID, firstSeq: seq, previousHash: "")
+                recorder = HistoryRecorder(
+                    values: values, write: write, writeID: writeID, firstSeq: seq, previousHash: "")
             }
             try recorder?.record(
                 HistoryChange(

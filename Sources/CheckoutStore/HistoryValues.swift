@@ -62,7 +62,8 @@ final class HistoryValues {
     private func insert(_ json: String, digest: Int64) throws -> Int64 {
         let id = try nextID ?? (database.scalarInteger("SELECT coalesce(max(id), 0) + 1 FROM history_value") ?? 1)
         try database.execute(
-            "INSERT INTO history_value (id, digest, json) VALUES (?, ?, ?)", [.integer(id), .integer(digest), .text(json)])
+            "INSERT INTO history_value (id, digest, json) VALUES (?, ?, ?)",
+            [.integer(id), .integer(digest), .text(json)])
         nextID = id + 1
         return id
     }

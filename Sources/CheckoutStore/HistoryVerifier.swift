@@ -17,7 +17,10 @@ struct HistoryVerifier {
             guard problem == nil else { return }
             guard write.firstSeq > lastSeq, let hash = try chain(write, after: previous, values: values),
                 hash == write.hash
-            else { return problem = HistoryChain.brokenMessage(write.firstSeq, write.firstSeq + write.changes - 1) }
+            else {
+                problem = HistoryChain.brokenMessage(write.firstSeq, write.firstSeq + write.changes - 1)
+                return
+            }
             previous = hash
             lastSeq = write.firstSeq + write.changes - 1
         }
@@ -31,7 +34,8 @@ struct HistoryVerifier {
         var intact = true
         try write.forEachGroup(in: database) { group in
             guard intact, group.position == count, let changes = try group.changes(values: values) else {
-                return intact = false
+                intact = false
+                return
             }
             for change in changes {
                 hash = HistoryChain.link(previous: hash, fields: HistoryChain.fields(of: change, in: write.info))

@@ -95,7 +95,8 @@ package enum HistoryCode {
 
     /// The leading elements of a change's list.
     static func encode(action: String, kind: String) -> [JSONValue] {
-        guard let first = actions.first(where: { $0.word == action }), let second = kinds.first(where: { $0.word == kind })
+        guard let first = actions.first(where: { $0.word == action }),
+            let second = kinds.first(where: { $0.word == kind })
         else { return [.string(action), .string(kind)] }
         return [.string(first.code + second.code)]
     }

@@ -11,7 +11,9 @@ struct StoredWrite {
 
     /// Hands `body` each write, oldest first, one at a time.
     static func forEach(in database: Database, _ body: (StoredWrite) throws -> Void) throws {
-        try database.forEachRow("SELECT id, first_seq, changes, at, actor, command, hash FROM history_write ORDER BY id") {
+        try database.forEachRow(
+            "SELECT id, first_seq, changes, at, actor, command, hash FROM history_write ORDER BY id"
+        ) {
             row in
             try body(
                 StoredWrite(
@@ -23,7 +25,8 @@ struct StoredWrite {
     /// Hands `body` the write's account groups in order, one at a time.
     func forEachGroup(in database: Database, _ body: (StoredGroup) throws -> Void) throws {
         try database.forEachRow(
-            "SELECT position, account_id, changes FROM history_changes WHERE write_id = ? ORDER BY position", [.integer(id)]
+            "SELECT position, account_id, changes FROM history_changes WHERE write_id = ? ORDER BY position",
+            [.integer(id)]
         ) { row in
             try body(StoredGroup(position: row.integer(0), account: row.text(1), text: row.text(2)))
         }

@@ -36,7 +36,8 @@ enum ApplyReport {
         guard !apply.isEmpty else { return output.write("No changes.\n") }
         try apply.plan.replay { output.write($0) }
         output.write(
-            "Plan: \(apply.count(.add)) to add, \(apply.count(.change)) to change, \(apply.count(.remove)) to remove.\n")
+            "Plan: \(apply.count(.add)) to add, \(apply.count(.change)) to change, \(apply.count(.remove)) to remove.\n"
+        )
     }
 
     private static func json(_ apply: StreamedApply, applied: Bool, _ context: CommandContext) throws {
@@ -51,7 +52,6 @@ enum ApplyReport {
         rest.writeRaw("\n}\n")
         output.write(String(decoding: rest.bytes, as: UTF8.self))
     }
-
 
     // The CI formats report every finding of the document's accounts, as `audit` of them would.
     private static func findings(_ apply: StreamedApply, format: ReportFormat, _ context: CommandContext) throws {

@@ -38,10 +38,12 @@ final class AccountPrefetcher: @unchecked Sendable {
         pthread_cond_init(&filled, nil)
         pthread_cond_init(&drained, nil)
         var started = pthread_t()
-        let created = pthread_create(&started, nil, { context in
-            Unmanaged<AccountPrefetcher>.fromOpaque(context!).takeUnretainedValue().produce()
-            return nil
-        }, Unmanaged.passUnretained(self).toOpaque())
+        let created = pthread_create(
+            &started, nil,
+            { context in
+                Unmanaged<AccountPrefetcher>.fromOpaque(context!).takeUnretainedValue().produce()
+                return nil
+            }, Unmanaged.passUnretained(self).toOpaque())
         // Without a thread the caller's `next` reads the stream itself.
         if created == 0 { thread = started }
     }

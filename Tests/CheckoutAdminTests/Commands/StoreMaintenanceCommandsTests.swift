@@ -153,7 +153,9 @@ final class StoreMaintenanceCommandsTests: CLITestCase {
             "REPLACE INTO history_value VALUES (1, 0, 'null')",
         ]
         for attempt in attempts {
-            XCTAssertThrowsError(try sql(attempt)) { XCTAssertTrue("\($0)".contains("history is append-only"), "\($0)") }
+            XCTAssertThrowsError(try sql(attempt)) {
+                XCTAssertTrue("\($0)".contains("history is append-only"), "\($0)")
+            }
         }
         XCTAssertEqual(try cli.rows("SELECT DISTINCT actor FROM history"), [["tester"]])
         XCTAssertEqual(cli.run("store check").status, 0)

@@ -26,7 +26,8 @@ final class StateDocumentStreamTests: XCTestCase {
     }
 
     private func document(_ entries: [String], version: String = #""1""#) -> String {
-        "{\n  \"accounts\": [\n    " + entries.joined(separator: ",\n    ") + "\n  ],\n  \"format_version\": \(version)\n}\n"
+        "{\n  \"accounts\": [\n    " + entries.joined(separator: ",\n    ")
+            + "\n  ],\n  \"format_version\": \(version)\n}\n"
     }
 
     /// Every account the stream gives for `text` fed `size` bytes at a time, or the error it throws, as text.
@@ -76,7 +77,8 @@ final class StateDocumentStreamTests: XCTestCase {
 
     func testSyntaxErrorsAreReportedAtTheSameLineColumnAndPathAsForTheWholeDocument() {
         let broken = [
-            "", "\n", "{", "[]", "{}", "{\"accounts\": [}", "{\"accounts\": [1,]}", "{\"accounts\": []", "{\"accounts\" []}",
+            "", "\n", "{", "[]", "{}", "{\"accounts\": [}", "{\"accounts\": [1,]}", "{\"accounts\": []",
+            "{\"accounts\" []}",
             "{\"accounts\": [], }", "{\"accounts\": [] \"x\": 1}", "{\"accounts\": [{\"a\": tru}]}",
             "{\"accounts\": [{}] ] }", "{\"accounts\": []} x", "{,}", "{\"accounts\": [{\"x\": 1} {}]}",
             "{\"accounts\": [], \"accounts\": []}", "{\"format_version\": \"1\", \"format_version\": \"1\"}",

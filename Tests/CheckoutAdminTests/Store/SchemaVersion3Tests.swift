@@ -43,7 +43,8 @@ final class SchemaVersion3Tests: CLITestCase {
         assertRun(cli.run("history --json --limit 1000"), status: 0, stdout: expected)
         XCTAssertEqual(cli.run("store check").status, 0)
         // 57 rows in 14 writes; consecutive rows of one command at one time are one write.
-        XCTAssertEqual(try cli.rows("SELECT count(*), sum(changes), max(first_seq) FROM history_write"), [["14", "57", "57"]])
+        XCTAssertEqual(
+            try cli.rows("SELECT count(*), sum(changes), max(first_seq) FROM history_write"), [["14", "57", "57"]])
     }
 
     func testAWriteAfterTheUpgradeNumbersOnAndKeepsTheChain() throws {
