@@ -3,13 +3,9 @@
 package enum ProfileRules {
     /// Validates a profile id.
     package static func validateID(_ text: String) throws {
-        guard !TextRules.isPlainText(text, maxLength: 255) else { return }
-        throw Rejection.invalid(
-            "invalid profile id '\(text.excerpt())'",
-            hints: [
-                TextRules.trimmedSuggestion(for: text) { TextRules.isPlainText($0, maxLength: 255) }
-                    ?? "a profile id is 1-255 characters, without leading or trailing whitespace or control characters"
-            ])
+        try TextRules.requirePlainText(
+            text, maxLength: 255, message: "invalid profile id '\(text.excerpt())'",
+            rule: "a profile id is 1-255 characters, without leading or trailing whitespace or control characters")
     }
 
     /// Refuses an id Dintero generated for the other environment: `T12345678.46dP6T4F1mUXYPeYKYc5Gj` belongs to

@@ -32,6 +32,14 @@ package enum TextRules {
         return String(scalars[start...end])
     }
 
+    /// Refuses `text` unless it is plain text of at most `maxLength` characters: `message` is the refusal, the
+    /// hint the trimmed value when that one is valid, else `rule`.
+    package static func requirePlainText(_ text: String, maxLength: Int, message: String, rule: String) throws {
+        guard !isPlainText(text, maxLength: maxLength) else { return }
+        throw Rejection.invalid(
+            message, hints: [trimmedSuggestion(for: text) { isPlainText($0, maxLength: maxLength) } ?? rule])
+    }
+
     /// The hint for a value refused only for its surrounding whitespace: the trimmed value when `isValid` accepts
     /// it, else nil (the value has other problems, and the field's own description is the better hint).
     package static func trimmedSuggestion(for text: String, isValid: (String) -> Bool) -> String? {

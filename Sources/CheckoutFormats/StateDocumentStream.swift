@@ -106,22 +106,7 @@ package struct StateDocumentStream {
     private mutating func element(_ index: Int) throws -> MerchantAccount? {
         let path = "$.accounts[\(index)]"
         let value = try parseValue(at: path, depth: 2)
-        try reader.skipWhitespace()
-        switch try reader.peek() {
-        case UInt8(ascii: ","):
-            let comma = (reader.line, reader.column)
-            try reader.advance()
-            try reader.skipWhitespace()
-            if try reader.peek() == UInt8(ascii: "]") {
-                throw JSONParseError(
-                    reason: "trailing comma before ']'", line: comma.0, column: comma.1, path: "$.accounts")
-            }
-            phase = .element(index + 1)
-        case UInt8(ascii: "]"):
-            try reader.advance()
-            phase = .separator
-        default: throw try reader.refusal("expected ',' or ']'", path: "$.accounts")
-        }
+        phase = try moreFollow(closing: UInt8(ascii: "]"), path: "$.accounts") ? .element(index + 1) : .separator
         guard firstRefusal == nil else { return nil }
         do {
             let account = try StateReader(path: path).account(from: value)
@@ -137,20 +122,32 @@ package struct StateDocumentStream {
     }
 
     private mutating func separator() throws {
+        if try moreFollow(closing: UInt8(ascii: "}"), path: "$") {
+            phase = .member(first: false)
+        } else {
+            try endOfDocument()
+        }
+    }
+
+    // After a value in a container that `closing` ends: true when a comma says another follows, false when the
+    // container ends; both consumed. Errors read as the parser's, at `path`.
+    private mutating func moreFollow(closing: UInt8, path: String) throws -> Bool {
+        let bracket = "'\(Character(Unicode.Scalar(closing)))'"
         try reader.skipWhitespace()
         switch try reader.peek() {
         case UInt8(ascii: ","):
-            let comma = (reader.line, reader.column)
+            let comma = (line: reader.line, column: reader.column)
             try reader.advance()
             try reader.skipWhitespace()
-            if try reader.peek() == UInt8(ascii: "}") {
-                throw JSONParseError(reason: "trailing comma before '}'", line: comma.0, column: comma.1, path: "$")
+            if try reader.peek() == closing {
+                throw JSONParseError(
+                    reason: "trailing comma before \(bracket)", line: comma.line, column: comma.column, path: path)
             }
-            phase = .member(first: false)
-        case UInt8(ascii: "}"):
+            return true
+        case closing:
             try reader.advance()
-            try endOfDocument()
-        default: throw try reader.refusal("expected ',' or '}'", path: "$")
+            return false
+        default: throw try reader.refusal("expected ',' or \(bracket)", path: path)
         }
     }
 

@@ -1,6 +1,50 @@
 import CheckoutDomain
 import CheckoutFormats
 
+/// One change as `history` shows it: the change and the time, actor and command of the write that made it.
+package struct HistoryEntry: Equatable, Sendable {
+    /// When, RFC 3339 UTC.
+    package let at: String
+    /// Who.
+    package let actor: String
+    /// The command line that made the change.
+    package let command: String
+    /// What changed.
+    package let change: HistoryChange
+
+    /// The account concerned.
+    package var account: String { change.account }
+    /// add, change or remove.
+    package var action: String { change.action }
+    /// account, settings, method or profile.
+    package var kind: String { change.kind }
+    /// The setting key, payment type, profile id or account id.
+    package var objectID: String { change.objectID }
+    /// JSON text of the state before, nil when added.
+    package var before: String? { change.before }
+    /// JSON text of the state after, nil when removed.
+    package var after: String? { change.after }
+
+    /// `change` as made by a write at `at` by `actor` running `command`.
+    package init(_ change: HistoryChange, at: String, actor: String, command: String) {
+        self.at = at
+        self.actor = actor
+        self.command = command
+        self.change = change
+    }
+
+    /// An entry from its parts.
+    package init(
+        at: String, actor: String, command: String, account: String, action: String, kind: String, objectID: String,
+        before: String? = nil, after: String? = nil
+    ) {
+        self.init(
+            HistoryChange(
+                account: account, action: action, kind: kind, objectID: objectID, before: before, after: after),
+            at: at, actor: actor, command: command)
+    }
+}
+
 /// One stored history row.
 package struct HistoryRecord: Equatable {
     /// Its position in the append-only log.

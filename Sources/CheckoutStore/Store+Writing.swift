@@ -1,51 +1,6 @@
 import CheckoutDomain
 import CheckoutFormats
 
-/// One row of the append-only history, ready to store.
-package struct HistoryEntry: Equatable, Sendable {
-    /// When, RFC 3339 UTC.
-    package let at: String
-    /// Who.
-    package let actor: String
-    /// The command line that made the change.
-    package let command: String
-    /// The account concerned.
-    package let account: String
-    /// add, change or remove.
-    package let action: String
-    /// account, settings, method or profile.
-    package let kind: String
-    /// The setting key, payment type, profile id or account id.
-    package let objectID: String
-    /// JSON text of the state before, nil when added.
-    package let before: String?
-    /// JSON text of the state after, nil when removed.
-    package let after: String?
-
-    /// A value from its parts.
-    package init(
-        at: String, actor: String, command: String, account: String, action: String, kind: String, objectID: String,
-        before: String? = nil, after: String? = nil
-    ) {
-        self.at = at
-        self.actor = actor
-        self.command = command
-        self.account = account
-        self.action = action
-        self.kind = kind
-        self.objectID = objectID
-        self.before = before
-        self.after = after
-    }
-
-    /// `change` as made by a write at `at` by `actor` running `command`.
-    package init(_ change: HistoryChange, at: String, actor: String, command: String) {
-        self.init(
-            at: at, actor: actor, command: command, account: change.account, action: change.action,
-            kind: change.kind, objectID: change.objectID, before: change.before, after: change.after)
-    }
-}
-
 extension Store {
     /// Writes `changes` to the tables. Must run inside a write transaction.
     package func persist(_ changes: [Change], createdAt: String) throws {

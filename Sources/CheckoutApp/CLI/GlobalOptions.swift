@@ -63,13 +63,10 @@ struct GlobalOptions: Equatable, Sendable {
     // The actor is free text like a name: the history shows it, so no control characters (an escape sequence
     // would reach every terminal that reads the history) and no surrounding whitespace.
     private static func validateActor(_ actor: String) throws {
-        guard !TextRules.isPlainText(actor, maxLength: 200) else { return }
-        throw Rejection.invalid(
-            "invalid actor '\(actor.excerpt(marksCut: true))'",
-            hints: [
-                TextRules.trimmedSuggestion(for: actor) { TextRules.isPlainText($0, maxLength: 200) }
-                    ?? "an actor (--actor or CHECKOUT_ADMIN_ACTOR) is 1-200 characters, without control characters or leading or trailing whitespace"
-            ])
+        try TextRules.requirePlainText(
+            actor, maxLength: 200, message: "invalid actor '\(actor.excerpt(marksCut: true))'",
+            rule: "an actor (--actor or CHECKOUT_ADMIN_ACTOR) is 1-200 characters, without control characters or "
+                + "leading or trailing whitespace")
     }
 
     /// `$XDG_DATA_HOME/checkout-admin/store.sqlite`, else `~/.local/share/checkout-admin/store.sqlite`.
