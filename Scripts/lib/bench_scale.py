@@ -121,7 +121,7 @@ def report(counts, results):
             # 11x for ten times the accounts: linear, with 10 % to spare.
             limit = GROWTH / 10 * counts[i] / counts[i - 1]
             graded = name in ("apply", "apply, no change", "audit", "dump")
-            cells.append("%.1fx" % ratio + (" (<= %.0fx %s)" % (limit, verdict(ratio, limit)) if graded else ""))
+            cells.append("%.1fx" % ratio + (" (<= %gx %s)" % (round(limit, 1), verdict(ratio, limit)) if graded else ""))
         limit = APPLY_PEAK_MIB if name.startswith("apply") else READ_PEAK_MIB
         peak = max(result[0][name][1] for result in results)
         cells.append("<= %d MiB %s" % (limit, verdict(peak, limit)))
