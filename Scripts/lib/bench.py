@@ -61,7 +61,11 @@ def main():
     subprocess.run([BIN, "--store", empty, "init"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     inserts = os.path.join(WORK, "inserts.sql")
     with open(inserts, "w") as out:
-        dump = subprocess.run(["sqlite3", store, ".dump %s history" % DATA_TABLES], check=True, capture_output=True, text=True).stdout
+        # The history tables in the order their append-only triggers accept: values, then a write's changes, then
+        # the write itself (a change may only join a write not recorded yet).
+        dump = "".join(subprocess.run(["sqlite3", store, ".dump %s" % table], check=True, capture_output=True,
+                                      text=True).stdout
+                       for table in DATA_TABLES.split() + ["history_value", "history_changes", "history_write"])
         out.write("BEGIN IMMEDIATE;\n")
         out.writelines(line + "\n" for line in dump.splitlines() if line.startswith("INSERT INTO") and "sqlite_sequence" not in line)
         out.write("COMMIT;\n")

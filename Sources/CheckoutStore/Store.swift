@@ -18,6 +18,13 @@ package final class Store {
         self.exists = exists
     }
 
+    /// Lets SQLite keep up to `mebibytes` of pages in memory (default 2 MiB) for a bulk command that reads and
+    /// writes across the whole store in one transaction: without it, one large transaction spills its pages into
+    /// the write-ahead log again and again and each read searches an ever longer log.
+    package func reserveCache(mebibytes: Int) throws {
+        try database.execute("PRAGMA cache_size = -\(mebibytes * 1024)")
+    }
+
     /// The schema version.
     package func schemaVersion() throws -> Int {
         Int(try database.scalarInteger("PRAGMA user_version") ?? 0)
