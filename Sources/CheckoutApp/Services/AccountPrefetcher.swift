@@ -1,5 +1,6 @@
 import CheckoutDomain
 import CheckoutFormats
+import CheckoutStore
 
 #if canImport(Glibc)
     import Glibc
@@ -9,7 +10,8 @@ import CheckoutFormats
 
 /// Reads a state document on a second thread, a bounded number of accounts ahead of the writer, so reading and
 /// checking the JSON overlaps with the store's work. The accounts, and the error that ends them, come out exactly
-/// as the stream gives them; memory holds at most `capacity` accounts.
+/// as the stream gives them; memory holds at most `capacity` accounts. The writer never waits on the reader
+/// beyond a signal: stdin may stall (a stalled pipe, a terminal), and Ctrl-C must still roll the write back.
 final class AccountPrefetcher: @unchecked Sendable {
     private enum Item {
         case account(MerchantAccount)
@@ -30,6 +32,7 @@ final class AccountPrefetcher: @unchecked Sendable {
     private var filled = pthread_cond_t()
     private var drained = pthread_cond_t()
     private var thread: pthread_t?
+    private var detached = false
 
     /// Starts reading `stream` on its own thread.
     init(_ stream: StateDocumentStream) {
@@ -38,14 +41,20 @@ final class AccountPrefetcher: @unchecked Sendable {
         pthread_cond_init(&filled, nil)
         pthread_cond_init(&drained, nil)
         var started = pthread_t()
+        // The thread holds its own reference: `stop` does not wait for a reader blocked on a stalled input.
+        let retained = Unmanaged.passRetained(self)
         let created = pthread_create(
             &started, nil,
             { context in
-                Unmanaged<AccountPrefetcher>.fromOpaque(context!).takeUnretainedValue().produce()
+                Unmanaged<AccountPrefetcher>.fromOpaque(context!).takeRetainedValue().produce()
                 return nil
-            }, Unmanaged.passUnretained(self).toOpaque())
-        // Without a thread the caller's `next` reads the stream itself.
-        if created == 0 { thread = started }
+            }, retained.toOpaque())
+        guard created == 0 else {
+            // Without a thread the caller's `next` reads the stream itself.
+            retained.release()
+            return
+        }
+        thread = started
     }
 
     deinit {
@@ -57,7 +66,7 @@ final class AccountPrefetcher: @unchecked Sendable {
     /// The next account, nil after the last; throws what the stream threw.
     func next() throws -> MerchantAccount? {
         guard thread != nil else { return try stream.next() }
-        if position == taken.count { takeOver() }
+        if position == taken.count { try takeOver() }
         let item = taken[position]
         position += 1
         switch item {
@@ -67,26 +76,38 @@ final class AccountPrefetcher: @unchecked Sendable {
         }
     }
 
-    // Waits for the reader to hand something over and takes all of it.
-    private func takeOver() {
+    // Waits for the reader to hand something over and takes all of it; a signal received meanwhile ends the wait
+    // (checked every 20 ms), so the write is rolled back even while the input stalls.
+    private func takeOver() throws {
         taken.removeAll(keepingCapacity: true)
         position = 0
         pthread_mutex_lock(&mutex)
-        while items.isEmpty { pthread_cond_wait(&filled, &mutex) }
+        defer { pthread_mutex_unlock(&mutex) }
+        while items.isEmpty {
+            var deadline = timespec()
+            clock_gettime(CLOCK_REALTIME, &deadline)
+            deadline.tv_nsec += 20_000_000
+            if deadline.tv_nsec >= 1_000_000_000 {
+                deadline.tv_sec += 1
+                deadline.tv_nsec -= 1_000_000_000
+            }
+            pthread_cond_timedwait(&filled, &mutex, &deadline)
+            try Signals.checkpoint()
+        }
         swap(&taken, &items)
         pthread_cond_signal(&drained)
-        pthread_mutex_unlock(&mutex)
     }
 
-    /// Stops the reading thread (if it still reads) and waits for it; call once, when done with the accounts.
+    /// Tells the reading thread to stop at its next hand-over and lets it end on its own (it may be blocked on a
+    /// stalled input); call once, when done with the accounts.
     func stop() {
-        guard let thread else { return }
+        guard let thread, !detached else { return }
+        detached = true
         pthread_mutex_lock(&mutex)
         stopped = true
         pthread_cond_signal(&drained)
         pthread_mutex_unlock(&mutex)
-        pthread_join(thread, nil)
-        self.thread = nil
+        pthread_detach(thread)
     }
 
     private func produce() {

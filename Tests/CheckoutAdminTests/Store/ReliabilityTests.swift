@@ -78,6 +78,34 @@ final class ReliabilityTests: CLITestCase {
         }
     }
 
+    func testSigintWhileApplyWaitsForAStalledStdinExits130AndWritesNothing() throws {
+        cli.succeed("account add T00000001")
+        let before = try XCTUnwrap(cli.storeBytes())
+        let input = Pipe()
+        let process = Process()
+        process.executableURL = try BuiltBinary.url()
+        process.arguments = ["apply", "-"]
+        process.environment = cli.environment
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // One account, then nothing: the writer holds the transaction and waits for the next account.
+        input.fileHandleForWriting.write(
+            Data(#"{"format_version": "1", "accounts": [{"account_id": "T00000002", "settings": {}, "#.utf8)
+                + Data(#""payment_methods": [], "profiles": []},"#.utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning { process.terminate() }
+        XCTAssertFalse(process.isRunning, "apply did not end after SIGINT while its stdin stalled")
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertEqual(cli.storeBytes(), before)
+        try input.fileHandleForWriting.close()
+    }
+
     private static func runBinary(_ binary: URL, _ environment: [String: String], _ arguments: [String]) -> Int32 {
         let process = Process()
         process.executableURL = binary
