@@ -54,13 +54,10 @@ package struct HistoryRecord: Equatable {
 }
 
 extension Store {
-    /// History rows, newest first, optionally for one account, since a time, at most `limit`.
+    /// History rows, newest first, optionally for one account, since a time, at most `limit`. Reads a store at the
+    /// current schema (`history` refuses an older one, as every read does).
     package func history(account: String?, since: String?, limit: Int?) throws -> [HistoryRecord] {
-        guard try schemaVersion() >= 3 else {
-            let (filter, values) = Store.historyFilter(account: account, since: since, columns: ("account_id", "at"))
-            return try legacyHistory(filter, values, limit: limit)
-        }
-        let (filter, values) = Store.historyFilter(account: account, since: since, columns: ("c.account_id", "w.at"))
+        let (filter, values) = Store.historyFilter(account: account, since: since)
         let wanted = limit ?? Int.max
         var records: [HistoryRecord] = []
         let historyValues = HistoryValues(database: database)
@@ -68,8 +65,8 @@ extension Store {
             """
             SELECT w.first_seq, w.at, w.actor, w.command, c.position, c.account_id, c.changes
             FROM history_changes AS c JOIN history_write AS w ON w.id = c.write_id\(filter)
-            ORDER BY c.write_id DESC, c.position DESC
-            """, values
+            ORDER BY c.write_id DESC, c.position DESC LIMIT ?
+            """, values + [.integer(Int64(limit ?? -1))]  // each row holds at least one change
         ) { row in
             guard records.count < wanted else { return }
             let group = StoredGroup(position: row.integer(4), account: row.text(5), text: row.text(6))
@@ -96,36 +93,18 @@ extension Store {
         return Int(try database.scalarInteger(sql) ?? 0)
     }
 
-    /// ` WHERE …` for the optional account and time, on the given columns, with its values.
-    private static func historyFilter(
-        account: String?, since: String?, columns: (account: String, at: String)
-    ) -> (String, [SQLiteValue]) {
+    /// ` WHERE …` for the optional account and time, with its values.
+    private static func historyFilter(account: String?, since: String?) -> (String, [SQLiteValue]) {
         var conditions: [String] = []
         var values: [SQLiteValue] = []
         if let account {
-            conditions.append("\(columns.account) = ?")
+            conditions.append("c.account_id = ?")
             values.append(.text(account))
         }
         if let since {
-            conditions.append("\(columns.at) >= ?")
+            conditions.append("w.at >= ?")
             values.append(.text(since))
         }
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
-    }
-
-    // A store at schema version 2 or older, read without upgrading it: one row per change.
-    private func legacyHistory(_ filter: String, _ values: [SQLiteValue], limit: Int?) throws -> [HistoryRecord] {
-        let sql =
-            "SELECT seq, at, actor, command, account_id, action, kind, object_id, before, after FROM history"
-            + filter + " ORDER BY seq DESC LIMIT ?"
-        return try database.query(sql, values + [.integer(Int64(limit ?? -1))]) { row in
-            HistoryRecord(
-                sequence: row.integer(0),
-                entry: HistoryEntry(
-                    HistoryChange(
-                        account: row.text(4), action: row.text(5), kind: row.text(6), objectID: row.text(7),
-                        before: row.optionalText(8), after: row.optionalText(9)),
-                    at: row.text(1), actor: row.text(2), command: row.text(3)))
-        }
     }
 }

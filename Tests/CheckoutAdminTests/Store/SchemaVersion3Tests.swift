@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import CheckoutDomain
+@testable import CheckoutFormats
 @testable import CheckoutStore
 
 /// Schema step 3: the history stored once per write. A store written by checkout-admin 0.2.0 (Fixtures/stores,
@@ -45,6 +47,16 @@ final class SchemaVersion3Tests: CLITestCase {
         // 57 rows in 14 writes; consecutive rows of one command at one time are one write.
         XCTAssertEqual(
             try cli.rows("SELECT count(*), sum(changes), max(first_seq) FROM history_write"), [["14", "57", "57"]])
+    }
+
+    func testALimitInsideOneWritesChangesKeepsTheNewestOfThem() throws {
+        try copyReleaseStore()
+        cli.succeed("init")
+        let whole = try JSONValue(parsing: cli.succeed("history --json --limit 1000").stdout)["entries"]?.arrayValue
+        // The newest write removed one account; the one before applied 39 changes to three accounts.
+        let limited = try JSONValue(parsing: cli.succeed("history --json --limit 5").stdout)["entries"]?.arrayValue
+        XCTAssertEqual(limited, whole.map { Array($0.prefix(5)) })
+        XCTAssertEqual(limited?.count, 5)
     }
 
     func testAWriteAfterTheUpgradeNumbersOnAndKeepsTheChain() throws {
