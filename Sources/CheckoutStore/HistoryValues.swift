@@ -1,5 +1,11 @@
 import CheckoutDomain
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The JSON values of the history (`history_value`), each stored once: a change names its before and after by id.
 /// A value that holds its account's id is stored with the id replaced by U+0001 (which JSON text never holds raw)
 /// and named by the negative id, so values that differ only in their account (an added account's empty shell) are
@@ -77,17 +83,26 @@ final class HistoryValues {
         texts[id] = json
     }
 
-    // A byte search (String.contains compares characters, which costs far more on every change of a write).
+    // A byte search over the strings' own UTF-8 (String.contains compares characters, which costs far more on
+    // every change of a write).
     private static func bytes(of text: String, contain part: String) -> Bool {
-        let haystack = Array(text.utf8)
-        let needle = Array(part.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return false }
+                var index = 0
+                while index + needle.count <= haystack.count {
+                    if haystack[index] == first,
+                        memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                    {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// FNV-1a over the UTF-8 text: an index key, not a proof (equal digests are compared by text).

@@ -26,12 +26,4 @@ package struct Migration: Sendable {
             }
         }
     }
-
-    /// The step's SQL alone, for tests that build an old store by hand.
-    package var sql: String {
-        parts.compactMap { part in
-            guard case .sql(let statements) = part else { return nil }
-            return statements
-        }.joined(separator: "\n")
-    }
 }

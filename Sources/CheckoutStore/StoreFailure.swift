@@ -9,4 +9,7 @@ package enum StoreFailure: Error, Equatable {
     case unusable(message: String, hints: [String])
     /// The store is at an older schema version, which read commands do not upgrade; writing (or `init`) does.
     case outdated(path: String, version: Int)
+    /// Another process created the missing store while this one built its own from an input it cannot read again
+    /// (stdin): nothing written, safe to retry.
+    case createdMeanwhile(path: String)
 }

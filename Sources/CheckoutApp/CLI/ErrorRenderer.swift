@@ -65,6 +65,11 @@ struct ErrorReport: Equatable {
                 ["retry, or raise --lock-timeout"], [], 4)
         case .unusable(let message, let hints):
             self.init("store_unusable", message, hints, [], 5)
+        case .createdMeanwhile(let path):
+            self.init(
+                "store_busy",
+                "store '\(path)' was created by another process while stdin was read; nothing written",
+                ["run the command again: stdin cannot be read twice"], [], 4)
         case .outdated(let path, let version):
             self.init(
                 "store_unusable",

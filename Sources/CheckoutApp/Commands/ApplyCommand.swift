@@ -33,7 +33,9 @@ enum ApplyCommand {
             """,
         run: { context in
             let reportFormat = try ReportFormat(context.arguments[format], json: context.options.json)
-            let input = StateInput(file: context.arguments.word(stateFile), context: context)
+            let input = StateInput(
+                file: context.arguments.word(stateFile), standardInput: context.streams.input,
+                storePath: context.options.storePath)
             let apply = try StreamedApply(context: context, format: reportFormat)
             let dryRun = context.arguments[dryRun]
             do {
@@ -76,30 +78,29 @@ extension StreamedApply {
 /// The state document `apply` reads: a file, read a piece at a time, or stdin.
 final class StateInput {
     let file: String
-    let context: CommandContext
+    private let standardInput: TextInput
+    private let storePath: String
     private var readStandardInput = false
 
-    init(file: String, context: CommandContext) {
+    /// `file` (`-`: `standardInput`), applied to the store at `storePath`.
+    init(file: String, standardInput: TextInput, storePath: String) {
         self.file = file
-        self.context = context
+        self.standardInput = standardInput
+        self.storePath = storePath
     }
 
     /// The name messages give it.
     var name: String { file == "-" ? "<stdin>" : file }
 
-    /// The document from its start. Stdin can be read once: a second reading (another process created the store
-    /// while this one read it) is refused.
+    /// The document from its start. Stdin can be read once: a second reading (another process created the missing
+    /// store while this one read it, so the apply must run again on that store) is refused as busy, safe to retry.
     func open() throws -> StateDocumentStream {
         guard file == "-" else {
             let chunks = try ChunkedFile(path: file)
             return StateDocumentStream { try chunks.next() }
         }
-        let input = context.streams.input
-        guard !readStandardInput else {
-            throw Rejection(
-                reason: .conflict, message: "another process created the store while apply read stdin; nothing written",
-                hints: ["run apply again"])
-        }
+        let input = standardInput
+        guard !readStandardInput else { throw StoreFailure.createdMeanwhile(path: storePath) }
         readStandardInput = true
         return StateDocumentStream { try input.readChunk() }
     }

@@ -30,6 +30,20 @@ final class ErrorReportTests: CLITestCase {
         }
     }
 
+    func testReadingStdinAgainAfterAnotherProcessCreatedTheStoreIsBusyAndSafeToRetry() throws {
+        let input = StateInput(file: "-", standardInput: ProvidedInput(Array("{}".utf8)), storePath: "/tmp/s.sqlite")
+        _ = try input.open()
+        XCTAssertThrowsError(try input.open()) { error in
+            XCTAssertEqual(error as? StoreFailure, .createdMeanwhile(path: "/tmp/s.sqlite"))
+            let report = ErrorReport(error)
+            XCTAssertEqual(report.exitCode, 4)
+            XCTAssertEqual(report.code, "store_busy")
+            XCTAssertEqual(
+                report.message,
+                "store '/tmp/s.sqlite' was created by another process while stdin was read; nothing written")
+        }
+    }
+
     func testInvalidValueShorthandIsInvalidValue() {
         XCTAssertEqual(ErrorReport(Rejection.invalid("bad")).code, "invalid_value")
     }

@@ -9,13 +9,19 @@ import XCTest
 /// Schema version 2: method `details` and disabled profile products. A version-1 store upgrades without losing
 /// a row, and what it held keeps its meaning (no details, every product offered).
 final class SchemaVersion2Tests: CLITestCase {
+    /// Schema step 1 is SQL only.
+    private static let versionOneSQL = Schema.migrations[0].parts.map { part in
+        guard case .sql(let statements) = part else { preconditionFailure("step 1 is SQL only") }
+        return statements
+    }.joined(separator: "\n")
+
     /// A store exactly as version 1 wrote it, with an account, a method, a profile and a product option.
     private func makeVersionOneStore() throws {
         try StoreTestSupport.makeDatabase(
             at: cli.storePath,
             """
             PRAGMA application_id = \(StoreTestSupport.applicationID);
-            \(Schema.migrations[0].sql)
+            \(Self.versionOneSQL)
             PRAGMA user_version = 1;
             INSERT INTO account (id, created_at) VALUES ('T12345678', '2026-01-01T00:00:00Z');
             INSERT INTO setting VALUES ('T12345678', 'name', 'Example AS');
