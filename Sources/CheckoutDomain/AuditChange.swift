@@ -5,7 +5,11 @@ extension Audit {
     /// of a new account is created; removing an account creates none. Sorted as `findings(for:)` sorts them.
     package static func findingsCreated(before: MerchantAccount?, after: MerchantAccount?) -> [AuditFinding] {
         guard let after else { return [] }
-        let found = findings(for: after)
+        return findingsCreated(before: before, found: findings(for: after))
+    }
+
+    /// The same, for a caller that has audited the state after already: `found` are its findings.
+    package static func findingsCreated(before: MerchantAccount?, found: [AuditFinding]) -> [AuditFinding] {
         // The common case has no findings at all, so the state before is audited only when the state after has some.
         guard !found.isEmpty, let before else { return found }
         let known = Set(findings(for: before).map(\.identity))

@@ -28,7 +28,11 @@ final class AuditStream {
 
     /// Audits one account and writes (or spools) what it found.
     func audit(_ account: MerchantAccount) throws {
-        let findings = Audit.findings(for: account)
+        try write(account, findings: Audit.findings(for: account))
+    }
+
+    /// Writes (or spools) the findings of an account its caller has audited already.
+    func write(_ account: MerchantAccount, findings: [AuditFinding]) throws {
         tally.count(account, findings: findings)
         switch format {
         case .text: emit(textLines(findings))

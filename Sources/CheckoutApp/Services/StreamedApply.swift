@@ -78,10 +78,10 @@ final class StreamedApply {
 
     private func audit(_ target: MerchantAccount, before current: MerchantAccount?) throws {
         let findings = Audit.findings(for: target)
-        try report?.audit.audit(target)
+        try report?.audit.write(target, findings: findings)
         errors += findings.filter { $0.severity == .error }
         guard findings.contains(where: { $0.severity == .warning }) else { return }
-        createdWarnings += Audit.findingsCreated(before: current, after: target).filter { $0.severity == .warning }
+        createdWarnings += Audit.findingsCreated(before: current, found: findings).filter { $0.severity == .warning }
     }
 
     private func add(_ changes: [Change]) throws {

@@ -2,6 +2,8 @@ import Foundation
 import XCTest
 
 @testable import CheckoutApp
+@testable import CheckoutDomain
+@testable import CheckoutFormats
 @testable import CheckoutStore
 
 #if canImport(FoundationXML)
@@ -69,6 +71,17 @@ final class ApplyReportTests: CLITestCase {
         XCTAssertEqual(suites.map { $0.attribute(forName: "name")?.stringValue }, ["T12345678"])
         let failing = suites[0].elements(forName: "testcase").filter { !$0.elements(forName: "failure").isEmpty }
         XCTAssertEqual(failing.compactMap { $0.attribute(forName: "name")?.stringValue }, ["ctp-without-card"])
+    }
+
+    func testJSONApplyListsTheFindingsItCreatesAndTextModeOnlyThoseItCreates() throws {
+        let file = cli.file("state.json", incomplete)
+        let result = cli.run(["--json", "apply", file])
+        XCTAssertEqual(result.status, 0)
+        let findings = try XCTUnwrap(JSONValue(parsing: result.stdout)["findings"]?.arrayValue)
+        XCTAssertEqual(findings.compactMap { $0["rule"]?.stringValue }, ["merchant-incomplete"])
+        // Applied again, the account already has that warning: the apply creates nothing and says nothing.
+        assertRun(cli.run(["apply", file]), status: 0, stdout: "No changes.\n", stderr: "")
+        XCTAssertEqual(cli.run("audit").status, 0)
     }
 
     func testAJSONRefusalStillCarriesTheFindingsAndPrintsNoPlan() {
