@@ -424,21 +424,23 @@ extension JSONParser {
             for component in path {
                 switch component {
                 case .index(let index): text += "[\(index)]"
-                case .key(let key) where isIdentifier(key): text += "." + key
-                case .key(let key): text += "[" + JSONValue.string(key).compactText() + "]"
+                case .key(let key): text += JSONParser.memberStep(key)
                 }
             }
             return text
         }
+    }
 
-        /// Whether `key` matches `[A-Za-z_][A-Za-z0-9_]*`, so it can follow a '.' in a path.
-        private func isIdentifier(_ key: String) -> Bool {
-            guard let first = key.utf8.first, !isDigit(first) else { return false }
-            return key.utf8.allSatisfy { byte in
+    /// The step of a JSON path to member `key`: `.key` when it matches `[A-Za-z_][A-Za-z0-9_]*`, else `["key"]`.
+    package static func memberStep(_ key: String) -> String {
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let isIdentifier =
+            key.utf8.first.map { !isDigit($0) } ?? false
+            && key.utf8.allSatisfy { byte in
                 isDigit(byte) || byte == UInt8(ascii: "_")
                     || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
             }
-        }
+        return isIdentifier ? "." + key : "[" + JSONValue.string(key).compactText() + "]"
     }
 }
 

@@ -22,9 +22,12 @@ package struct StateDocumentStream {
         case separator, end
     }
 
-    /// A document read from `source`'s chunks.
-    package init(_ source: @escaping JSONChunkReader.Source) {
+    private let entryLimit: Int
+
+    /// A document read from `source`'s chunks, with entries of at most `entryLimit` bytes.
+    package init(_ source: @escaping JSONChunkReader.Source, entryLimit: Int = StateDocumentStream.entryLimit) {
         reader = JSONChunkReader(source)
+        self.entryLimit = entryLimit
     }
 
     /// The next account, or nil after the last one once the whole document has been checked.
@@ -78,7 +81,7 @@ package struct StateDocumentStream {
         let keyColumn = reader.column
         guard case .string(let key) = try parseValue(at: "$", depth: 0) else { preconditionFailure("a key") }
         // As in the parser, what follows a key is reported at the key's path.
-        let path = StateDocumentStream.memberPath(key)
+        let path = "$" + JSONParser.memberStep(key)
         if others[key] != nil || (key == "accounts" && sawAccounts) {
             throw JSONParseError(reason: "duplicate key '\(key)'", line: keyLine, column: keyColumn, path: path)
         }
@@ -171,20 +174,11 @@ package struct StateDocumentStream {
         let origin = JSONOrigin(line: reader.line, column: reader.column, path: path, depth: depth)
         let bytes: [UInt8]
         do {
-            bytes = try reader.captureValue(limit: StateDocumentStream.entryLimit)
+            bytes = try reader.captureValue(limit: entryLimit)
         } catch let tooLarge as JSONChunkReader.TooLarge {
-            throw StateReader.invalid(path, "larger than \(tooLarge.limit >> 20) MiB")
+            let limit = tooLarge.limit % (1 << 20) == 0 ? "\(tooLarge.limit >> 20) MiB" : "\(tooLarge.limit) bytes"
+            throw StateReader.invalid(path, "larger than \(limit), the most one entry may hold")
         }
         return try JSONParser.parse(bytes, at: origin)
-    }
-
-    private static func memberPath(_ key: String) -> String {
-        let plain =
-            key.utf8.first.map { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
-            && key.utf8.allSatisfy { byte in
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-            }
-        return plain ? "$." + key : "$[" + JSONValue.string(key).compactText() + "]"
     }
 }

@@ -102,6 +102,24 @@ final class StateDocumentStreamTests: XCTestCase {
         for text in refused { assertSameAsWhole(text) }
     }
 
+    func testAnEntryLargerThanTheLimitIsRefusedNamingItAndTheOnesBeforeComeOut() throws {
+        let small = entry("T11111111")
+        let large = entry("T22222222", name: String(repeating: "x", count: 400))
+        var bytes = Array(document([small, large]).utf8)[...]
+        var stream = StateDocumentStream(
+            {
+                defer { bytes = bytes.dropFirst(64) }
+                return Array(bytes.prefix(64))
+            }, entryLimit: small.utf8.count + 10)
+        XCTAssertEqual(try stream.next()?.id, "T11111111")
+        XCTAssertThrowsError(try stream.next()) { error in
+            XCTAssertEqual(
+                (error as? Rejection)?.message,
+                "invalid state document at '$.accounts[1]': larger than \(small.utf8.count + 10) bytes, the most one "
+                    + "entry may hold")
+        }
+    }
+
     func testAnEntryThatIsNotTheLastIsOnlyACandidateUntilTheEnd() {
         // The first account comes out before the stream reaches the bad version at the end.
         let text = document([entry("T11111111"), entry("T22222222")], version: #""9""#)
