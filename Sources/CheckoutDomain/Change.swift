@@ -47,7 +47,7 @@ package enum ChangeSet {
     /// The changes from `before` to `after` (nil: the account does not exist), in a stable order:
     /// account, settings by key, methods by type, profiles by id.
     package static func between(_ before: MerchantAccount?, _ after: MerchantAccount?) -> [Change] {
-        guard let id = after?.id ?? before?.id else { return [] }
+        guard let id = after?.id ?? before?.id, before != after else { return [] }
         if let before, after == nil {
             return [Change(action: .remove, account: id, kind: .account, id: id, before: .account(before), after: nil)]
         }
@@ -61,8 +61,10 @@ package enum ChangeSet {
         let old = before ?? MerchantAccount(id: id)
         let new = after ?? MerchantAccount(id: id)
         changes += diff(old.settings, new.settings, account: id, kind: .settings) { .setting(key: $0, value: $1) }
-        changes += diff(old.methodStates, new.methodStates, account: id, kind: .method) {
-            .method(type: $0, currencies: $1.currencies, details: $1.details)
+        if old.methods != new.methods || old.methodDetails != new.methodDetails {
+            changes += diff(old.methodStates, new.methodStates, account: id, kind: .method) {
+                .method(type: $0, currencies: $1.currencies, details: $1.details)
+            }
         }
         changes += diff(old.profiles, new.profiles, account: id, kind: .profile) { .profile($1) }
         return changes
@@ -72,7 +74,8 @@ package enum ChangeSet {
         _ old: [String: V], _ new: [String: V], account: String, kind: Change.Kind,
         value: (String, V) -> Change.Value
     ) -> [Change] {
-        Set(old.keys).union(new.keys).sorted().compactMap { key in
+        guard old != new else { return [] }
+        return Set(old.keys).union(new.keys).sorted().compactMap { key in
             let before = old[key]
             let after = new[key]
             guard before != after else { return nil }

@@ -68,6 +68,8 @@ package enum Currencies {
                 hints: (CurrencyCode(upper) != nil ? ["did you mean '\(upper)'?"] : [])
                     + ["a currency is an ISO 4217 code in upper case, e.g. NOK"])
         }
+        // Already sorted without repeats (every document `dump` writes): nothing to sort.
+        if zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) { return values }
         return Array(Set(values)).sorted()
     }
 }

@@ -44,8 +44,9 @@ package struct PaymentType: Hashable, Comparable, Sendable, CustomStringConverti
     package static func isForeignClickToPay(_ text: String) -> Bool {
         let suffix = ".clicktopay".utf8
         let bytes = text.utf8
-        guard bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix),
-            text != clickToPay.identifier
+        // Most types do not end in `y`: one byte settles them, and Dintero's own Click to Pay one comparison.
+        guard bytes.last == UInt8(ascii: "y"), text != clickToPay.identifier, bytes.count > suffix.count,
+            bytes.suffix(suffix.count).elementsEqual(suffix)
         else { return false }
         return bytes.dropLast(suffix.count).allSatisfy {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || TextRules.isDigit($0) || $0 == UInt8(ascii: "_")

@@ -7,13 +7,21 @@
 package enum TextRules {
     /// 1…maxLength characters, no control characters (C0, DEL, C1), no leading or trailing whitespace.
     package static func isPlainText(_ text: String, maxLength: Int) -> Bool {
-        let count = text.count
-        return count >= 1 && count <= maxLength && !containsControlCharacters(text) && !hasSurroundingWhitespace(text)
+        // No more bytes than the limit means no more characters either: only longer text needs counting.
+        let bytes = text.utf8.count
+        return bytes >= 1 && (bytes <= maxLength || text.count <= maxLength) && !containsControlCharacters(text)
+            && !hasSurroundingWhitespace(text)
     }
 
-    /// Whether any scalar is a control character.
+    /// Whether any scalar is a control character: C0 and DEL are single bytes, C1 (U+0080…U+009F) is 0xC2 followed
+    /// by 0x80…0x9F, and 0xC2 is never a continuation byte, so the bytes tell without decoding.
     package static func containsControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether the text starts or ends with white space (Unicode's property: space, tab, line breaks, U+00A0,
@@ -34,10 +42,12 @@ package enum TextRules {
 
     /// Refuses `text` unless it is plain text of at most `maxLength` characters: `message` is the refusal, the
     /// hint the trimmed value when that one is valid, else `rule`.
-    package static func requirePlainText(_ text: String, maxLength: Int, message: String, rule: String) throws {
+    package static func requirePlainText(
+        _ text: String, maxLength: Int, message: @autoclosure () -> String, rule: String
+    ) throws {
         guard !isPlainText(text, maxLength: maxLength) else { return }
         throw Rejection.invalid(
-            message, hints: [trimmedSuggestion(for: text) { isPlainText($0, maxLength: maxLength) } ?? rule])
+            message(), hints: [trimmedSuggestion(for: text) { isPlainText($0, maxLength: maxLength) } ?? rule])
     }
 
     /// The hint for a value refused only for its surrounding whitespace: the trimmed value when `isValid` accepts
@@ -52,9 +62,12 @@ package enum TextRules {
     /// An absolute `http://` or `https://` URL with a host and no whitespace or control characters. The scheme is
     /// matched without regard to case (RFC 3986 §3.1), so `HTTPS://example.com` is accepted and kept as written.
     package static func isWebURL(_ text: String) -> Bool {
-        guard text.utf8.count <= 2048, !containsControlCharacters(text),
-            !text.unicodeScalars.contains(where: \.properties.isWhitespace)
-        else { return false }
+        guard text.utf8.count <= 2048, !containsControlCharacters(text) else { return false }
+        // ASCII text, the usual case, is checked byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.withContiguousStorageIfAvailable(isASCIIWebURL) ?? isASCIIWebURL(Array(text.utf8))
+        }
+        guard !text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return false }
         let rest: Substring
         if hasPrefixIgnoringCase(text, "https://") {
             rest = text.dropFirst(8)
@@ -69,6 +82,37 @@ package enum TextRules {
         let host = hostAndPort.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
         return !host.isEmpty
             && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" }
+    }
+
+    // `isWebURL` for ASCII without control characters, whose only whitespace can be the space: the host is what
+    // follows the scheme and the last `@` of the authority, up to the first `:`.
+    private static func isASCIIWebURL<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard !bytes.contains(UInt8(ascii: " ")) else { return false }
+        let rest: Bytes.SubSequence
+        if startsIgnoringCase(bytes, "https://") {
+            rest = bytes.dropFirst(8)
+        } else if startsIgnoringCase(bytes, "http://") {
+            rest = bytes.dropFirst(7)
+        } else {
+            return false
+        }
+        let authority = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let hostAndPort = authority.lastIndex(of: UInt8(ascii: "@")).map { authority[authority.index(after: $0)...] }
+        let host = (hostAndPort ?? authority).prefix { $0 != UInt8(ascii: ":") }
+        return !host.isEmpty && host.allSatisfy(isHostByte)
+    }
+
+    // Whether `bytes` start with the lower-case ASCII `prefix`, in any case.
+    private static func startsIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return bytes.count >= expected.count
+            && zip(bytes, expected).allSatisfy { byte, lower in byte == lower || byte | 0x20 == lower }
+    }
+
+    // An ASCII letter or digit, `.`, `-`, `[` or `]`.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
     }
 
     /// `local@domain.tld`: one `@`, a local part of printable ASCII, a domain of dotted labels.

@@ -55,20 +55,9 @@ package struct JSONChunkReader {
                 if index == buffer.count { return value }
             }
             let start = index
-            var done = false
-            while index < buffer.count {
-                let byte = buffer[index]
-                if scan.ends(before: byte) {
-                    done = true
-                    break
-                }
-                index += 1
-                count(byte)
-                if scan.ends(after: byte) {
-                    done = true
-                    break
-                }
-            }
+            let (end, done) = buffer.withUnsafeBufferPointer { scan.scan($0, from: start) }
+            count(buffer[start..<end])
+            index = end
             value += buffer[start..<index]
             guard value.count <= limit else { throw JSONChunkReader.TooLarge(limit: limit) }
             if done { return value }
@@ -88,6 +77,16 @@ package struct JSONChunkReader {
     package struct TooLarge: Error {
         /// The limit in bytes.
         package let limit: Int
+    }
+
+    // Moves the line and column past `bytes`.
+    private mutating func count(_ bytes: ArraySlice<UInt8>) {
+        guard let last = bytes.lastIndex(of: 0x0A) else {
+            column += bytes.count
+            return
+        }
+        line += bytes.count { $0 == 0x0A }
+        column = bytes.endIndex - last
     }
 
     private mutating func count(_ byte: UInt8) {
@@ -127,7 +126,21 @@ private struct ValueScan {
         }
     }
 
+    /// Follows the value through `bytes` from `start`: where it ends (the index after its last byte) and true, or the
+    /// end of `bytes` and false when it goes on.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, done: Bool) {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if ends(before: byte) { return (index, true) }
+            index += 1
+            if ends(after: byte) { return (index, true) }
+        }
+        return (index, false)
+    }
+
     /// Whether a number or literal ends before `byte` (a delimiter).
+    @inline(__always)
     func ends(before byte: UInt8) -> Bool {
         guard kind == .scalar, started else { return false }
         switch byte {
@@ -137,6 +150,7 @@ private struct ValueScan {
     }
 
     /// Whether the value ends with `byte`.
+    @inline(__always)
     mutating func ends(after byte: UInt8) -> Bool {
         defer { started = true }
         if inString || (kind == .string && !started) {

@@ -78,7 +78,8 @@ package struct JSONOrigin: Sendable {
 extension JSONParser {
     /// One step of the path to the value being parsed.
     private enum PathComponent {
-        case key(String)
+        /// The member whose key's opening quote is at this offset: read again only for an error's path.
+        case key(at: Int)
         case index(Int)
     }
 
@@ -203,13 +204,15 @@ extension JSONParser {
             guard current == UInt8(ascii: "\"") else { throw refusal(keyReason) }
             let keyStart = position
             let key = try parseString()
-            path.append(.key(key))
-            if members[key] != nil { throw failure("duplicate key '\(key)'", at: keyStart) }
+            path.append(.key(at: keyStart))
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw refusal("expected ':'") }
             position += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth)
+            // One lookup per member: a repeated key is found when its value is stored.
+            if members.updateValue(try parseValue(depth: depth), forKey: key) != nil {
+                throw failure("duplicate key '\(key)'", at: keyStart)
+            }
             path.removeLast()
         }
 
@@ -419,12 +422,19 @@ extension JSONParser {
             return JSONParseError(reason: reason, line: line + origin.line - 1, column: column, path: pathText())
         }
 
+        // The key whose opening quote is at `start`, which parsed before.
+        private func key(at start: Int) -> String {
+            var reader = self
+            reader.position = start
+            return (try? reader.parseString()) ?? ""
+        }
+
         private func pathText() -> String {
             var text = origin.path
             for component in path {
                 switch component {
                 case .index(let index): text += "[\(index)]"
-                case .key(let key): text += JSONParser.memberStep(key)
+                case .key(let start): text += JSONParser.memberStep(key(at: start))
                 }
             }
             return text

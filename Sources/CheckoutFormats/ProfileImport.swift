@@ -55,32 +55,35 @@ package struct ProfileImport {
     private mutating func readConfiguration(_ configuration: [String: JSONValue], into profile: inout PaymentProfile)
         throws
     {
-        let base = "\(path).configuration"
+        let path = self.path
         for (key, field) in configuration {
-            let at = "\(base).\(key)"
+            // Paths are written only for a refusal: a valid profile builds none.
+            func at() -> String { "\(path).configuration.\(key)" }
             switch key {
             case "active_payment_types":
-                profile.allActive = try bool(try object(field, at: at)["enabled"] ?? .bool(false), at: "\(at).enabled")
+                let enabled = try object(field, at: at())["enabled"] ?? .bool(false)
+                profile.allActive = try bool(enabled, at: "\(at()).enabled")
             case "auto_capture":
-                profile.autoCapture = try bool(field, at: at)
+                profile.autoCapture = try bool(field, at: at())
             case "default_payment_type":
                 if case .null = field { continue }
-                profile.defaultPaymentType = try paymentType(try string(field, at: at), at: at)
+                profile.defaultPaymentType = try paymentType(try string(field, at: at()), at: at())
             case "channel":
-                profile.channel = try string(field, at: at)
-                try located(at) { try ProfileRules.validateChannel(profile.channel) }
+                profile.channel = try string(field, at: at())
+                try located(at()) { try ProfileRules.validateChannel(profile.channel) }
             case "vipps":
-                try readProduct(type: "vipps", field, at: at, into: &profile)
+                try readProduct(type: "vipps", field, at: at(), into: &profile)
             case _ where PaymentCatalogue.gatewayNames.contains(key):
-                try readGateway(key, try object(field, at: at), at: at, into: &profile)
+                try readGateway(key, try object(field, at: at()), at: at(), into: &profile)
             default:
-                profile.extraConfiguration[key] = try withoutHiddenClickToPay(key, field, at: at)
+                profile.extraConfiguration[key] = try withoutHiddenClickToPay(key, field, at: at())
             }
         }
     }
 
     private mutating func readGateway(
-        _ gateway: String, _ products: [String: JSONValue], at: String, into profile: inout PaymentProfile
+        _ gateway: String, _ products: [String: JSONValue], at: @autoclosure () -> String,
+        into profile: inout PaymentProfile
     ) throws {
         for (product, field) in products {
             // Gateway-level fields that are not products (`payex.dynamic_descriptor`, the `type` discriminator)
@@ -93,17 +96,19 @@ package struct ProfileImport {
             }
             let type = "\(gateway).\(product)"
             if PaymentType.isForeignClickToPay(type), isDroppable(field) {
-                warnings.append(droppedClickToPayWarning(type, at: "\(at).\(product)"))
+                warnings.append(droppedClickToPayWarning(type, at: "\(at()).\(product)"))
                 continue
             }
-            _ = try paymentType(type, at: "\(at).\(product)")
-            try readProduct(type: type, field, at: "\(at).\(product)", into: &profile)
+            _ = try paymentType(type, at: "\(at()).\(product)")
+            try readProduct(type: type, field, at: "\(at()).\(product)", into: &profile)
         }
     }
 
-    private func readProduct(type: String, _ field: JSONValue, at: String, into profile: inout PaymentProfile) throws {
-        var options = try object(field, at: at)
-        let enabled = try bool(options.removeValue(forKey: "enabled") ?? .bool(false), at: "\(at).enabled")
+    private func readProduct(
+        type: String, _ field: JSONValue, at: @autoclosure () -> String, into profile: inout PaymentProfile
+    ) throws {
+        var options = try object(field, at: at())
+        let enabled = try bool(options.removeValue(forKey: "enabled") ?? .bool(false), at: "\(at()).enabled")
         if enabled {
             profile.methods[type] = options
         } else {
@@ -122,44 +127,46 @@ package struct ProfileImport {
 
     // `acme.clicktopay` hides a foreign Click to Pay in a field that is not a known gateway: refused when
     // enabled, dropped with a warning when disabled (the store never holds one either way).
-    private mutating func withoutHiddenClickToPay(_ key: String, _ field: JSONValue, at: String) throws -> JSONValue {
+    private mutating func withoutHiddenClickToPay(
+        _ key: String, _ field: JSONValue, at: @autoclosure () -> String
+    ) throws -> JSONValue {
         guard var members = field.objectValue, let product = members["clicktopay"], key != "dintero_psp" else {
             return field
         }
         if !isDroppable(product) {
-            throw PaymentType.foreignClickToPayRejection("\(key).clicktopay").located(at: "\(at).clicktopay")
+            throw PaymentType.foreignClickToPayRejection("\(key).clicktopay").located(at: "\(at()).clicktopay")
         }
-        warnings.append(droppedClickToPayWarning("\(key).clicktopay", at: "\(at).clicktopay"))
+        warnings.append(droppedClickToPayWarning("\(key).clicktopay", at: "\(at()).clicktopay"))
         members.removeValue(forKey: "clicktopay")
         return .object(members)
     }
 
-    private func paymentType(_ text: String, at: String) throws -> String {
+    private func paymentType(_ text: String, at: @autoclosure () -> String) throws -> String {
         if PaymentType.isForeignClickToPay(text) {
-            throw PaymentType.foreignClickToPayRejection(text).located(at: at)
+            throw PaymentType.foreignClickToPayRejection(text).located(at: at())
         }
         do { return try PaymentType(parsing: text).identifier } catch let rejection as Rejection {
-            throw rejection.located(at: at)
+            throw rejection.located(at: at())
         }
     }
 
     // A field rule's refusal does not know where the field stands; the reader does.
-    private func located(_ at: String, _ rule: () throws -> Void) throws {
-        do { try rule() } catch let rejection as Rejection { throw rejection.located(at: at) }
+    private func located(_ at: @autoclosure () -> String, _ rule: () throws -> Void) throws {
+        do { try rule() } catch let rejection as Rejection { throw rejection.located(at: at()) }
     }
 
-    private func object(_ value: JSONValue, at: String) throws -> [String: JSONValue] {
-        guard let object = value.objectValue else { throw invalid(at, "expected an object, found \(value.typeName)") }
+    private func object(_ value: JSONValue, at: @autoclosure () -> String) throws -> [String: JSONValue] {
+        guard let object = value.objectValue else { throw invalid(at(), "expected an object, found \(value.typeName)") }
         return object
     }
 
-    private func string(_ value: JSONValue, at: String) throws -> String {
-        guard let string = value.stringValue else { throw mismatch(at, .string, value) }
+    private func string(_ value: JSONValue, at: @autoclosure () -> String) throws -> String {
+        guard let string = value.stringValue else { throw mismatch(at(), .string, value) }
         return string
     }
 
-    private func bool(_ value: JSONValue, at: String) throws -> Bool {
-        guard let flag = value.boolValue else { throw mismatch(at, .boolean, value) }
+    private func bool(_ value: JSONValue, at: @autoclosure () -> String) throws -> Bool {
+        guard let flag = value.boolValue else { throw mismatch(at(), .boolean, value) }
         return flag
     }
 

@@ -85,21 +85,22 @@ package struct StateReader {
         guard let value else { return [:] }
         var settings: [String: String] = [:]
         for (keyText, field) in try StateReader.object(value, at: path) {
-            let at = "\(path).\(StateReader.shown(keyText))"
+            // Paths are written only for a refusal: a valid document builds none.
+            func at() -> String { "\(path).\(StateReader.shown(keyText))" }
             let key: SettingKey
             do { key = try SettingKey(parsing: keyText) } catch let rejection as Rejection {
                 throw Rejection(
                     reason: rejection.reason, message: "unknown setting '\(StateReader.shown(keyText))'",
                     hints: rejection.hints
-                ).located(at: at)
+                ).located(at: at())
             }
             let text: String
             switch (key.isBoolean, field) {
-            case (true, .bool(let flag)): text = String(flag)
+            case (true, .bool(let flag)): text = flag ? "true" : "false"
             case (false, .string(let string)): text = string
-            default: throw StateReader.mismatch(at, key.isBoolean ? .boolean : .string, field)
+            default: throw StateReader.mismatch(at(), key.isBoolean ? .boolean : .string, field)
             }
-            try located(at) { try key.validate(text) }
+            try located(at()) { try key.validate(text) }
             settings[key.rawValue] = text
         }
         return settings
@@ -111,27 +112,27 @@ package struct StateReader {
         var methods: [String: [String]] = [:]
         var details: [String: [String: JSONValue]] = [:]
         for (index, entry) in try StateReader.array(value, at: path).enumerated() {
-            let at = "\(path)[\(index)]"
-            let fields = try StateReader.object(entry, at: at)
-            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "details", "type"], at: at)
+            func at() -> String { "\(path)[\(index)]" }
+            let fields = try StateReader.object(entry, at: at())
+            try StateReader.refuseUnknownKeys(fields, allowed: ["currencies", "details", "type"], at: at())
             guard let typeText = fields["type"]?.stringValue else {
-                throw StateReader.invalid(at, "'type' is missing or not a string")
+                throw StateReader.invalid(at(), "'type' is missing or not a string")
             }
-            let type = try located("\(at).type") { try PaymentType(parsing: typeText).identifier }
-            let currencies = try StateReader.array(fields["currencies"], at: "\(at).currencies").enumerated().map {
+            let type = try located("\(at()).type") { try PaymentType(parsing: typeText).identifier }
+            let currencies = try StateReader.array(fields["currencies"], at: "\(at()).currencies").enumerated().map {
                 position, code in
                 guard let text = code.stringValue else {
-                    throw StateReader.mismatch("\(at).currencies[\(position)]", .string, code)
+                    throw StateReader.mismatch("\(at()).currencies[\(position)]", .string, code)
                 }
                 return text
             }
-            guard let valid = try located("\(at).currencies", { try Currencies.parse(currencies) }) else {
-                throw StateReader.invalid("\(at).currencies", "a method needs at least one currency")
+            guard let valid = try located("\(at()).currencies", { try Currencies.parse(currencies) }) else {
+                throw StateReader.invalid("\(at()).currencies", "a method needs at least one currency")
             }
             guard methods.updateValue(valid, forKey: type) == nil else {
-                throw StateReader.invalid(at, "method '\(type)' appears twice")
+                throw StateReader.invalid(at(), "method '\(type)' appears twice")
             }
-            if let value = fields["details"] { details[type] = try StateReader.object(value, at: "\(at).details") }
+            if let value = fields["details"] { details[type] = try StateReader.object(value, at: "\(at()).details") }
         }
         return (methods, details)
     }
@@ -158,30 +159,35 @@ package struct StateReader {
     }
 
     /// Runs `body`, adding the JSON path to any refusal (and escaping control characters the quoted value may hold).
-    private func located<T>(_ at: String, _ body: () throws -> T) throws -> T {
+    private func located<T>(_ at: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let rejection as Rejection {
-            throw rejection.escaped.located(at: at)
+            throw rejection.escaped.located(at: at())
         }
     }
 
     /// The object at `path`, or a refusal.
-    package static func object(_ value: JSONValue, at path: String) throws -> [String: JSONValue] {
-        guard let object = value.objectValue else { throw invalid(path, "expected an object, found \(value.typeName)") }
+    package static func object(_ value: JSONValue, at path: @autoclosure () -> String) throws -> [String: JSONValue] {
+        guard let object = value.objectValue else {
+            throw invalid(path(), "expected an object, found \(value.typeName)")
+        }
         return object
     }
 
     /// The array at `path` (a missing value is empty), or a refusal.
-    package static func array(_ value: JSONValue?, at path: String) throws -> [JSONValue] {
+    package static func array(_ value: JSONValue?, at path: @autoclosure () -> String) throws -> [JSONValue] {
         guard let value else { return [] }
-        guard let array = value.arrayValue else { throw invalid(path, "expected an array, found \(value.typeName)") }
+        guard let array = value.arrayValue else { throw invalid(path(), "expected an array, found \(value.typeName)") }
         return array
     }
 
     /// Refuses keys outside `allowed`, suggesting the closest.
-    package static func refuseUnknownKeys(_ object: [String: JSONValue], allowed: [String], at path: String) throws {
+    package static func refuseUnknownKeys(
+        _ object: [String: JSONValue], allowed: [String], at path: @autoclosure () -> String
+    ) throws {
+        guard !object.keys.allSatisfy(allowed.contains) else { return }
         guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
         throw Rejection.invalid(
-            "invalid state document at '\(path)': unknown key '\(shown(unknown))'",
+            "invalid state document at '\(path())': unknown key '\(shown(unknown))'",
             hints: Suggestion.hints(for: unknown, among: allowed) + [
                 "keys here are: \(allowed.joined(separator: ", "))"
             ])

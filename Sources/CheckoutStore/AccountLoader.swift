@@ -19,6 +19,20 @@ package struct AccountLoader {
         "SELECT account_id, profile_id, type, options, enabled FROM profile_method",
     ]
 
+    /// How many accounts one lookup reads: the named accounts of `forEach` when they are this few, each table
+    /// searched once for all of them.
+    package static let batchSize = 32
+
+    // Each table in account order: the whole store, or the accounts an IN list names (its placeholders padded with
+    // a repeated id, so one statement serves every batch of up to `batchSize`).
+    private static let scans = queries.enumerated().map { index, sql in "\(sql) ORDER BY \(key(index))" }
+    private static let lookups = queries.enumerated().map { index, sql in
+        let placeholders = repeatElement("?", count: batchSize).joined(separator: ", ")
+        return "\(sql) WHERE \(key(index)) IN (\(placeholders)) ORDER BY \(key(index))"
+    }
+
+    private static func key(_ index: Int) -> String { index == 0 ? "id" : "account_id" }
+
     /// The named accounts (nil: all), sorted by id; names that do not exist are skipped. Holds them all: for the
     /// few-account commands; commands over the whole store use `forEach`.
     package func load(_ ids: [String]?) throws -> [MerchantAccount] {
@@ -31,21 +45,21 @@ package struct AccountLoader {
     /// and the five cursors, so memory does not grow with the store. Names that do not exist are skipped. The
     /// cursors are the connection's cached statements: `body` must not load accounts from the same store.
     package func forEach(_ ids: [String]?, _ body: (MerchantAccount) throws -> Void) throws {
-        guard let ids, ids.count <= 32 else {
+        guard let ids, ids.count <= AccountLoader.batchSize else {
             let wanted = ids.map(Set.init)
-            return try merge(cursors(filter: nil)) { account in
+            return try merge(cursors(AccountLoader.scans, binding: [])) { account in
                 if wanted?.contains(account.id) ?? true { try body(account) }
             }
         }
-        for id in Set(ids).sorted(by: utf8Precedes) { try merge(cursors(filter: id), body) }
+        guard let first = ids.first else { return }
+        let padded = ids + repeatElement(first, count: AccountLoader.batchSize - ids.count)
+        try merge(cursors(AccountLoader.lookups, binding: padded.map { .text($0) }), body)
     }
 
-    private func cursors(filter id: String?) throws -> [Cursor] {
-        try AccountLoader.queries.enumerated().map { index, sql in
-            let key = index == 0 ? "id" : "account_id"
-            let statement = try database.cachedStatement(
-                sql + (id == nil ? "" : " WHERE \(key) = ?") + " ORDER BY \(key)")
-            if let id { try statement.bind([.text(id)]) }
+    private func cursors(_ queries: [String], binding values: [SQLiteValue]) throws -> [Cursor] {
+        try queries.map { sql in
+            let statement = try database.cachedStatement(sql)
+            if !values.isEmpty { try statement.bind(values) }
             return try Cursor(statement)
         }
     }

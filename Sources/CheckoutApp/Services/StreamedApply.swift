@@ -53,19 +53,36 @@ final class StreamedApply {
         defer { accounts.stop() }
         var progress = Progress(total: nil, context: context)
         defer { progress.finish() }
-        while let target = try accounts.next() {
-            let current = try store.loadAccount(target.id)
-            let changes = ChangeSet.between(current, target)
-            try audit(target, before: current)
-            if let history, errors.isEmpty, !changes.isEmpty {
-                try store.persist(changes, createdAt: history.time)
-                try history.record(changes.map(AccountWriter.historyChange))
+        var batch = Batch()
+        repeat {
+            batch = Batch(taking: accounts)
+            // One lookup per table for the whole batch: its accounts are distinct, so writing one leaves the
+            // others as loaded.
+            let stored = try store.loadAccounts(batch.targets.map(\.id))
+            let current = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for target in batch.targets {
+                let changes = try plan(target, over: current[target.id], store: store, history: history)
+                if history != nil { progress.advance(by: changes) }
+                try Signals.checkpoint()
             }
-            try add(changes)
-            if history != nil { progress.advance(by: changes.count) }
-            try Signals.checkpoint()
-        }
+            if let failure = batch.failure { throw failure }
+        } while !batch.isLast
         try history?.finish()
+    }
+
+    // Plans `target` against `current`, writes it with its history unless a dry run or an error was found, and
+    // returns how many changes it has.
+    private func plan(
+        _ target: MerchantAccount, over current: MerchantAccount?, store: Store, history: HistoryRecorder?
+    ) throws -> Int {
+        let changes = ChangeSet.between(current, target)
+        try audit(target, before: current)
+        if let history, errors.isEmpty, !changes.isEmpty {
+            try store.persist(changes, createdAt: history.time)
+            try history.record(changes.map(AccountWriter.historyChange))
+        }
+        try add(changes)
+        return changes.count
     }
 
     /// The summary counts as JSON.
@@ -96,6 +113,34 @@ final class StreamedApply {
                 try plan.write(ChangeText.line(change, style: context.outputStyle) + "\n")
             }
             changeCount += 1
+        }
+    }
+}
+
+/// Up to `AccountLoader.batchSize` accounts of a document, in its order, and what ended them.
+private struct Batch {
+    private(set) var targets: [MerchantAccount] = []
+    /// The error the document gave after `targets`: thrown once they are planned, as an account at a time would.
+    private(set) var failure: (any Error)?
+    /// Whether the document has no more accounts.
+    private(set) var isLast = false
+
+    init() {}
+
+    /// The next accounts of `accounts`.
+    init(taking accounts: AccountPrefetcher) {
+        targets.reserveCapacity(AccountLoader.batchSize)
+        do {
+            while targets.count < AccountLoader.batchSize {
+                guard let target = try accounts.next() else {
+                    isLast = true
+                    return
+                }
+                targets.append(target)
+            }
+        } catch {
+            failure = error
+            isLast = true
         }
     }
 }
