@@ -56,7 +56,12 @@ package struct JSONChunkReader {
             }
             let start = index
             let (end, done) = buffer.withUnsafeBufferPointer { scan.scan($0, from: start) }
-            count(buffer[start..<end])
+            if scan.lineEnds > 0 {
+                line += scan.lineEnds
+                column = end - scan.lineStart + 1
+            } else {
+                column += end - start
+            }
             index = end
             value += buffer[start..<index]
             guard value.count <= limit else { throw JSONChunkReader.TooLarge(limit: limit) }
@@ -79,16 +84,6 @@ package struct JSONChunkReader {
         package let limit: Int
     }
 
-    // Moves the line and column past `bytes`.
-    private mutating func count(_ bytes: ArraySlice<UInt8>) {
-        guard let last = bytes.lastIndex(of: 0x0A) else {
-            column += bytes.count
-            return
-        }
-        line += bytes.count { $0 == 0x0A }
-        column = bytes.endIndex - last
-    }
-
     private mutating func count(_ byte: UInt8) {
         if byte == 0x0A {
             line += 1
@@ -109,69 +104,81 @@ package struct JSONChunkReader {
     }
 }
 
-/// Where a value ends, byte by byte: brackets counted outside strings, escapes skipped inside them.
+/// Where a value ends, byte by byte: brackets counted outside strings, escapes skipped inside them; the line ends
+/// passed are counted on the way, so the bytes are read once.
 private struct ValueScan {
-    private enum Kind { case container, string, scalar }
-    private let kind: Kind
+    private let isScalar: Bool
     private var depth = 0
     private var inString = false
     private var escaped = false
     private var started = false
+    /// The line ends the last `scan` passed, and the index after the last of them.
+    private(set) var lineEnds = 0, lineStart = 0
 
     init(first: UInt8?) {
         switch first {
-        case UInt8(ascii: "{"), UInt8(ascii: "["): kind = .container
-        case UInt8(ascii: "\""): kind = .string
-        default: kind = .scalar
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""): isScalar = false
+        default: isScalar = true
         }
     }
 
     /// Follows the value through `bytes` from `start`: where it ends (the index after its last byte) and true, or the
     /// end of `bytes` and false when it goes on.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, done: Bool) {
+        lineEnds = 0
+        return isScalar ? scanScalar(bytes, from: start) : scanNested(bytes, from: start)
+    }
+
+    // A string, array or object: done at the quote or bracket that closes the first.
+    private mutating func scanNested(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, done: Bool) {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if ends(before: byte) { return (index, true) }
             index += 1
-            if ends(after: byte) { return (index, true) }
+            if byte == 0x0A {
+                lineEnds += 1
+                lineStart = index
+            }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 0 { return (index, true) }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return (index, true) }
+            default: break
+            }
         }
         return (index, false)
     }
 
-    /// Whether a number or literal ends before `byte` (a delimiter).
-    @inline(__always)
-    func ends(before byte: UInt8) -> Bool {
-        guard kind == .scalar, started else { return false }
-        switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"): return true
-        default: return false
-        }
-    }
-
-    /// Whether the value ends with `byte`.
-    @inline(__always)
-    mutating func ends(after byte: UInt8) -> Bool {
-        defer { started = true }
-        if inString || (kind == .string && !started) {
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                inString = !started
-                return started && kind == .string
+    // A number or literal (or a stray byte): its first byte, then up to the next delimiter.
+    private mutating func scanScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, done: Bool) {
+        var index = start
+        if !started, index < bytes.count {
+            started = true
+            index += 1
+            if bytes[start] == 0x0A {
+                lineEnds = 1
+                lineStart = index
             }
-            return false
         }
-        switch byte {
-        case UInt8(ascii: "\""): inString = true
-        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            depth -= 1
-            return kind == .container && depth == 0
-        default: break
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"): return (index, true)
+            default: index += 1
+            }
         }
-        return false
+        return (index, false)
     }
 }

@@ -43,6 +43,15 @@ package enum JSONParser {
 }
 
 extension JSONParser {
+    /// The value that starts at `start` of `bytes`, inside `depth` arrays and objects, and the index after it; nil
+    /// where the strict parser refuses it (the caller then parses the whole document to say why).
+    package static func value(in bytes: [UInt8], at start: Int, depth: Int) -> (value: JSONValue, end: Int)? {
+        var reader = Reader(bytes: bytes, maxDepth: 64)
+        reader.position = start
+        guard let value = try? reader.parseNestedValue(depth: depth) else { return nil }
+        return (value, reader.position)
+    }
+
     /// The error the parser gives at `index` of `bytes`, a piece of a document starting at `origin`: end of input,
     /// invalid UTF-8, `reason`, or (reason nil) the unexpected character.
     package static func refusal(at index: Int, in bytes: [UInt8], origin: JSONOrigin, reason: String?)
@@ -107,6 +116,11 @@ extension JSONParser {
             let value = try parseValue(depth: origin.depth)
             if position < bytes.count { throw refusal("trailing characters after the value") }
             return value
+        }
+
+        /// The value at `position`, inside `depth` arrays and objects, leaving `position` after it.
+        mutating func parseNestedValue(depth: Int) throws(JSONParseError) -> JSONValue {
+            try parseValue(depth: depth)
         }
 
         mutating func parseDocument() throws(JSONParseError) -> JSONValue {

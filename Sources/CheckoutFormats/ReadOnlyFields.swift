@@ -28,12 +28,12 @@ package enum ReadOnlyFields {
         ["instabank", "finance", "product", "loan_example", "effective_annual_interest_rate"],
     ]
 
-    // The first segment of every path, to skip the walk for configurations that have none of them.
-    private static let roots = Set(configurationPaths.map { $0[0] })
+    /// The first segment of every path: a configuration that has none of these keys holds no read-only field.
+    package static let configurationRoots = Set(configurationPaths.map { $0[0] })
 
     /// `configuration` without the read-only fields.
     package static func strippingConfiguration(_ configuration: [String: JSONValue]) -> [String: JSONValue] {
-        guard configuration.keys.contains(where: roots.contains) else { return configuration }
+        guard configuration.keys.contains(where: configurationRoots.contains) else { return configuration }
         var value = JSONValue.object(configuration)
         for path in configurationPaths { value = removing(path[...], from: value) }
         return value.objectValue ?? configuration

@@ -106,13 +106,18 @@ package struct StateDocumentStream {
     }
 
     // One entry of `accounts`, then what follows it; the account unless the document is already refused.
+    // The quick decoder reads a valid entry of the usual shapes; any other entry is parsed and read the general way,
+    // which says what is wrong with it.
     private mutating func element(_ index: Int) throws -> MerchantAccount? {
         let path = "$.accounts[\(index)]"
-        let value = try parseValue(at: path, depth: 2)
+        let origin = JSONOrigin(line: reader.line, column: reader.column, path: path, depth: 2)
+        let bytes = try capture(at: path)
+        let quick = firstRefusal == nil ? AccountEntryDecoder.account(from: bytes) : nil
+        let value = quick == nil ? try JSONParser.parse(bytes, at: origin) : nil
         phase = try moreFollow(closing: UInt8(ascii: "]"), path: "$.accounts") ? .element(index + 1) : .separator
         guard firstRefusal == nil else { return nil }
         do {
-            let account = try StateReader(path: path).account(from: value)
+            let account = try quick ?? StateReader(path: path).account(from: value ?? .null)
             if let first = seen.updateValue(index, forKey: account.id) {
                 throw StateReader.invalid(
                     path, "account '\(account.id)' appears twice (also at $.accounts[\(first)])")
@@ -172,13 +177,16 @@ package struct StateDocumentStream {
 
     private mutating func parseValue(at path: String, depth: Int) throws -> JSONValue {
         let origin = JSONOrigin(line: reader.line, column: reader.column, path: path, depth: depth)
-        let bytes: [UInt8]
+        return try JSONParser.parse(try capture(at: path), at: origin)
+    }
+
+    // The bytes of the value at the reader, consumed.
+    private mutating func capture(at path: String) throws -> [UInt8] {
         do {
-            bytes = try reader.captureValue(limit: entryLimit)
+            return try reader.captureValue(limit: entryLimit)
         } catch let tooLarge as JSONChunkReader.TooLarge {
             let limit = tooLarge.limit % (1 << 20) == 0 ? "\(tooLarge.limit >> 20) MiB" : "\(tooLarge.limit) bytes"
             throw StateReader.invalid(path, "larger than \(limit), the most one entry may hold")
         }
-        return try JSONParser.parse(bytes, at: origin)
     }
 }

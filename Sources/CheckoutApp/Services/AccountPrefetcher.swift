@@ -8,13 +8,13 @@ import CheckoutStore
     import Darwin
 #endif
 
-/// Reads a state document on a second thread, a bounded number of accounts ahead of the writer, so reading and
-/// checking the JSON overlaps with the store's work. The accounts, and the error that ends them, come out exactly
+/// Reads a state document on a second thread, a bounded number of accounts ahead of the writer, so reading,
+/// checking and auditing the accounts overlaps with the store's work. The accounts, and the error that ends them, come out exactly
 /// as the stream gives them; memory holds at most `capacity` accounts. The writer never waits on the reader
 /// beyond a signal: stdin may stall (a stalled pipe, a terminal), and Ctrl-C must still roll the write back.
 final class AccountPrefetcher: @unchecked Sendable {
     private enum Item {
-        case account(MerchantAccount)
+        case account(AuditedAccount)
         case end
         case failure(any Error)
     }
@@ -64,8 +64,8 @@ final class AccountPrefetcher: @unchecked Sendable {
     }
 
     /// The next account, nil after the last; throws what the stream threw.
-    func next() throws -> MerchantAccount? {
-        guard thread != nil else { return try stream.next() }
+    func next() throws -> AuditedAccount? {
+        guard thread != nil else { return try stream.next().map(AuditedAccount.init) }
         if position == taken.count { try takeOver() }
         let item = taken[position]
         position += 1
@@ -115,7 +115,7 @@ final class AccountPrefetcher: @unchecked Sendable {
         var ended = false
         while !ended {
             do {
-                let item = try stream.next().map(Item.account) ?? .end
+                let item = try stream.next().map { Item.account(AuditedAccount($0)) } ?? .end
                 batch.append(item)
                 if case .end = item { ended = true }
             } catch {
@@ -137,5 +137,19 @@ final class AccountPrefetcher: @unchecked Sendable {
         batch.removeAll(keepingCapacity: true)
         pthread_cond_signal(&filled)
         return true
+    }
+}
+
+/// An account of the document with its audit findings, which depend on nothing else and so are found on the reading
+/// thread.
+struct AuditedAccount {
+    /// The account as the document describes it.
+    let account: MerchantAccount
+    /// `Audit.findings(for: account)`.
+    let findings: [AuditFinding]
+
+    init(_ account: MerchantAccount) {
+        self.account = account
+        findings = Audit.findings(for: account)
     }
 }

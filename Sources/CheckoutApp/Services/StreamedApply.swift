@@ -58,10 +58,10 @@ final class StreamedApply {
             batch = Batch(taking: accounts)
             // One lookup per table for the whole batch: its accounts are distinct, so writing one leaves the
             // others as loaded.
-            let stored = try store.loadAccounts(batch.targets.map(\.id))
+            let stored = try store.loadAccounts(batch.targets.map(\.account.id))
             let current = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for target in batch.targets {
-                let changes = try plan(target, over: current[target.id], store: store, history: history)
+                let changes = try plan(target, over: current[target.account.id], store: store, history: history)
                 if history != nil { progress.advance(by: changes) }
                 try Signals.checkpoint()
             }
@@ -73,9 +73,9 @@ final class StreamedApply {
     // Plans `target` against `current`, writes it with its history unless a dry run or an error was found, and
     // returns how many changes it has.
     private func plan(
-        _ target: MerchantAccount, over current: MerchantAccount?, store: Store, history: HistoryRecorder?
+        _ target: AuditedAccount, over current: MerchantAccount?, store: Store, history: HistoryRecorder?
     ) throws -> Int {
-        let changes = ChangeSet.between(current, target)
+        let changes = ChangeSet.between(current, target.account)
         try audit(target, before: current)
         if let history, errors.isEmpty, !changes.isEmpty {
             try store.persist(changes, createdAt: history.time)
@@ -93,9 +93,9 @@ final class StreamedApply {
             })
     }
 
-    private func audit(_ target: MerchantAccount, before current: MerchantAccount?) throws {
-        let findings = Audit.findings(for: target)
-        try report?.audit.write(target, findings: findings)
+    private func audit(_ target: AuditedAccount, before current: MerchantAccount?) throws {
+        let findings = target.findings
+        try report?.audit.write(target.account, findings: findings)
         errors += findings.filter { $0.severity == .error }
         guard findings.contains(where: { $0.severity == .warning }) else { return }
         createdWarnings += Audit.findingsCreated(before: current, found: findings).filter { $0.severity == .warning }
@@ -119,7 +119,7 @@ final class StreamedApply {
 
 /// Up to `AccountLoader.batchSize` accounts of a document, in its order, and what ended them.
 private struct Batch {
-    private(set) var targets: [MerchantAccount] = []
+    private(set) var targets: [AuditedAccount] = []
     /// The error the document gave after `targets`: thrown once they are planned, as an account at a time would.
     private(set) var failure: (any Error)?
     /// Whether the document has no more accounts.
