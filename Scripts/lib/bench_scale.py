@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The scale section of Scripts/bench.sh (issue 15): for 10 000 and 100 000 accounts (and 1 000 000 with
 BENCH_MILLION=1), the time and peak memory of every command over the whole store, the store's bytes per account,
-the growth from one size to the next against the targets, and the sqlite3 shell's floor for apply.
+the growth from one size to the next against the targets, and the sqlite3 shell's floor for apply. The sizes take
+turns run by run (and the no-change apply with the audit it is compared with), so a machine whose speed drifts
+during the bench moves both sides of every ratio alike.
 Usage: bench_scale.py BIN WORK   (BENCH_SCALE_SIZES=1000,10000 overrides the sizes; BENCH_SCALE_RUNS runs of
 each read and of the no-change apply, default 3, median time and largest peak; BENCH_SCALE_APPLY_RUNS applies into
 an empty store, default 3, likewise; BENCH_STRICT=1 exits 1 when a figure is over its target)"""
@@ -63,30 +65,53 @@ def store_bytes(path):
     return sum(os.path.getsize(path + suffix) for suffix in ("", "-wal") if os.path.exists(path + suffix))
 
 
-def one_size(count):
-    """Every measure at `count` accounts: {name: (seconds, MiB)}, plus the store's bytes per account."""
-    state, store = os.path.join(WORK, "scale%d.json" % count), os.path.join(WORK, "scale%d.sqlite" % count)
-    subprocess.run([sys.executable, os.path.join(HERE, "make_state.py"), str(count), state], check=True)
-    remove(store)
-    cli = lambda *words: [BIN, "--store", store] + list(words)
+BACKUP = os.path.join(WORK, "scale-backup.sqlite")
+# The whole-store reads after audit, each as the words for a store of `count` accounts.
+READS = [("dump", lambda count: ["dump"]),
+         ("profile export (all of one account)", lambda count: ["profile", "export", "T%08d" % (count // 2)]),
+         ("clicktopay status", lambda count: ["clicktopay", "status"]),
+         ("store check", lambda count: ["store", "check"]),
+         ("store backup", lambda count: ["store", "backup", BACKUP])]
+
+
+def interleaved(commands, runs, before=None):
+    """Each command run `runs` times, the commands taking turns (A B A B ...), so a machine that speeds up or slows
+    down during the bench moves every size alike: [(median seconds, largest peak MiB)] in the commands' order."""
+    samples = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            if before:
+                before(index)
+            samples[index].append(measure(command))
+    return [(statistics.median(r[0] for r in runs_of), max(r[1] for r in runs_of)) for runs_of in samples]
+
+
+def all_sizes(counts):
+    """Every measure at every size, the sizes taking turns: [({name: (seconds, MiB)}, bytes per account, store)]."""
+    states = [os.path.join(WORK, "scale%d.json" % count) for count in counts]
+    stores = [os.path.join(WORK, "scale%d.sqlite" % count) for count in counts]
+    for count, state in zip(counts, states):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_state.py"), str(count), state], check=True)
+    cli = lambda index, *words: [BIN, "--store", stores[index]] + list(words)
+    indices = range(len(counts))
+    figures = [{} for _ in counts]
     # Each apply into an empty store starts again from no store: a single run of a few seconds varies by 15 % here.
-    applies = []
-    for _ in range(APPLY_RUNS):
-        remove(store)
-        applies.append(measure(cli("apply", state)))
-    figures = {"apply": (statistics.median(r[0] for r in applies), max(r[1] for r in applies))}
-    per_account = store_bytes(store) / count
-    figures["apply, no change"] = repeated(cli("apply", state), RUNS)
-    middle = "T%08d" % (count // 2)
-    backup = os.path.join(WORK, "scale-backup.sqlite")
-    for name, words in [("audit", ["audit"]), ("dump", ["dump"]), ("profile export (all of one account)",
-                        ["profile", "export", middle]), ("clicktopay status", ["clicktopay", "status"]),
-                        ("store check", ["store", "check"]), ("store backup", ["store", "backup", backup])]:
-        remove(backup)
-        figures[name] = repeated(cli(*words), RUNS)
-    remove(backup)
-    os.remove(state)
-    return figures, per_account, store
+    for index, result in enumerate(interleaved([cli(i, "apply", states[i]) for i in indices], APPLY_RUNS,
+                                               before=lambda i: remove(stores[i]))):
+        figures[index]["apply"] = result
+    per_account = [store_bytes(store) / count for store, count in zip(stores, counts)]
+    # The no-change apply and the audit it is held against take turns too.
+    pairs = interleaved([cli(i, *words) for i in indices for words in (["apply", states[i]], ["audit"])], RUNS)
+    for index in indices:
+        figures[index]["apply, no change"], figures[index]["audit"] = pairs[2 * index], pairs[2 * index + 1]
+    for name, words in READS:
+        commands = [cli(i, *words(counts[i])) for i in indices]
+        for index, result in enumerate(interleaved(commands, RUNS, before=lambda _: remove(BACKUP))):
+            figures[index][name] = result
+    remove(BACKUP)
+    for state in states:
+        os.remove(state)
+    return [(figures[i], per_account[i], stores[i]) for i in indices]
 
 
 def floor(count):
@@ -147,10 +172,9 @@ def report(counts, results):
 
 def main():
     counts = sizes()
-    results = []
-    for count in counts:
-        results.append(one_size(count))
-        remove(results[-1][2])
+    results = all_sizes(counts)
+    for result in results:
+        remove(result[2])
     report(counts, results)
     ours, shell = floor(counts[0])
     print("floor: apply of %d accounts %.2f s, sqlite3 shell into a minimal schema %.2f s: %.1fx (<= %d %s)"

@@ -120,7 +120,7 @@ final class AccountEntryDecoderTests: XCTestCase {
     // MARK: Mutations
 
     func testNoMutationOfAValidEntryIsAcceptedUnlessTheGeneralWayGivesTheSameAccount() {
-        var random = SplitMix(seed: 15)
+        var random = SeededGenerator(seed: 15)
         var quickCount = 0
         let bases = [benchEntry, AccountDocument.stateJSON(richAccount).prettyText()].map { Array($0.utf8) }
         for base in bases {
@@ -138,16 +138,16 @@ final class AccountEntryDecoderTests: XCTestCase {
 
     // One of: a byte removed, a byte inserted or replaced (from JSON's own punctuation and a few others), or a
     // span repeated (a key or element twice).
-    private func mutate(_ bytes: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    private func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var copy = bytes
         let alphabet = Array(#"{}[]:,"\ 0aT.-eu"#.utf8) + [0x0A, 0x01, 0xC3, 0xFF]
-        let index = Int(random.next() % UInt64(copy.count))
-        switch random.next() % 4 {
+        let index = Int.random(in: 0..<copy.count, using: &random)
+        switch Int.random(in: 0..<4, using: &random) {
         case 0: copy.remove(at: index)
-        case 1: copy.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: index)
-        case 2: copy[index] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+        case 1: copy.insert(alphabet.randomElement(using: &random)!, at: index)
+        case 2: copy[index] = alphabet.randomElement(using: &random)!
         default:
-            let length = min(Int(random.next() % 40) + 1, copy.count - index)
+            let length = min(Int.random(in: 1...40, using: &random), copy.count - index)
             copy.insert(contentsOf: copy[index..<index + length], at: index)
         }
         return copy
@@ -161,22 +161,5 @@ final class AccountEntryDecoderTests: XCTestCase {
             let origin = JSONOrigin(line: 1, column: 1, path: "$.accounts[0]", depth: 2)
             return try StateReader(path: "$.accounts[0]").account(from: JSONParser.parse(Array(text.utf8), at: origin))
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing mutation is found again on every run.
-private struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
