@@ -37,6 +37,28 @@ final class StoreOpenerTests: CLITestCase {
         XCTAssertEqual(StoreTestSupport.entries(of: cli.directory), ["store.sqlite"])
     }
 
+    func testNewStoreIsInWALModeLikeEveryStore() throws {
+        cli.succeed("account add T12345678")
+        // The header's read and write versions: 2 means WAL (a new store is built with its journal in memory).
+        let header = try XCTUnwrap(cli.storeBytes())
+        XCTAssertEqual([header[18], header[19]], [2, 2])
+    }
+
+    func testApplyIntoAMissingStoreRefusedAfterItsFirstAccountLeavesNoFile() {
+        let account = { (id: String, type: String) in
+            #"{"account_id": "\#(id)", "settings": {}, "payment_methods": [{"type": "\#(type)", "currencies": ["NOK"]}], "profiles": []}"#
+        }
+        let document = cli.file(
+            "state.json",
+            #"{"format_version": "1", "accounts": [\#(account("T00000001", "vipps")), \#(account("T00000002", "payex.clicktopay"))]}"#
+        )
+        let result = cli.run(["apply", document])
+        XCTAssertEqual(result.status, 3)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertNil(cli.storeBytes())
+        XCTAssertEqual(StoreTestSupport.entries(of: cli.directory), ["state.json"])
+    }
+
     func testStaleTemporaryFromACrashedCreationIsReplaced() {
         let stale = "\(cli.storePath).tmp-\(getpid())"
         StoreTestSupport.write(Array("half-written garbage".utf8), to: stale)
