@@ -3,9 +3,10 @@
 # Prints, per measure, the medians of interleaved runs (A B A B …), the ratio and the target, then peak memory
 # and growth. A benchmark, not a test: it exits 0 whatever the ratios (set BENCH_STRICT=1 to fail on "over").
 # Then pull and push of 1 000 accounts against the Dintero emulator, one at a time and with --jobs 8.
-# Then the scale section (issue 15, Scripts/lib/bench_scale.py): 10 000 and 100 000 accounts, time and peak memory of
-# apply, the no-change apply, audit, dump, profile export, clicktopay status, store check and store backup, bytes per
-# account, growth against the targets, and apply against the sqlite3 shell into a minimal schema.
+# Then the scale section (issue 15, Scripts/lib/bench_scale.py): 10 000 and 100 000 accounts, time (medians of 3 runs,
+# the sizes taking turns) and peak memory of apply, the no-change apply, audit, dump, profile export, clicktopay status,
+# store check and store backup, bytes per account, growth against the targets, and apply against the sqlite3 shell
+# into a minimal schema.
 # Usage: Scripts/bench.sh [--million] [RUNS]   (default 15 runs per measure; BENCH_LARGE=0 skips the 100 000-account
 #        growth check, BENCH_REMOTE=0 skips the remote bench; BENCH_REMOTE_ACCOUNTS and BENCH_REMOTE_LATENCY_MS change
 #        it; BENCH_SCALE=0 skips the scale section; --million or BENCH_MILLION=1 adds 1 000 000 accounts to it (about
