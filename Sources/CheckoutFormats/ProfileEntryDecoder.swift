@@ -55,7 +55,7 @@ struct ProfileFields {
 
     private mutating func readTermsURL(_ cursor: inout JSONByteCursor) -> Bool {
         if cursor.takeNull() { return true }
-        guard let text = cursor.string(), TextRules.isWebURL(text) else { return false }
+        guard let text = cursor.string(), (try? ProfileRules.validateTermsURL(text)) != nil else { return false }
         profile.merchantTermsURL = text
         return true
     }
@@ -75,7 +75,7 @@ struct ProfileFields {
             guard let text = cursor.string(), let type = try? PaymentType(parsing: text) else { return false }
             profile.defaultPaymentType = type.identifier
         } else if cursor.isKey(key, "channel") {
-            guard let text = cursor.string(), PaymentProfile.channels.contains(text) else { return false }
+            guard let text = cursor.string(), (try? ProfileRules.validateChannel(text)) != nil else { return false }
             profile.channel = text
         } else if cursor.isKey(key, "vipps") {
             return readProduct("vipps", from: &cursor, depth: EntryDepth.configurationMember)

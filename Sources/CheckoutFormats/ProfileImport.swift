@@ -3,6 +3,7 @@ import CheckoutDomain
 /// Reads a profile in the shape Dintero's API returns: read-only fields are
 /// dropped at any depth, products with `"enabled": false` are kept as disabled products with their options,
 /// unknown fields are kept for export; required fields at their default are left for export to put back.
+/// A rule added here for state documents belongs in `ProfileFields` (the quick reader `apply` tries first) too.
 package struct ProfileImport {
     /// The JSON path of the profile object, e.g. `$` or `$[2]` or `$.accounts[0].profiles[1]`.
     package let path: String

@@ -56,7 +56,8 @@ package enum StateDocument {
     }
 }
 
-/// Reads one account entry of a state document.
+/// Reads one account entry of a state document: the general way, which `AccountEntryDecoder` (tried first by
+/// `apply`) must agree with; a rule added here belongs there too.
 package struct StateReader {
     /// The entry's JSON path.
     package let path: String

@@ -9,8 +9,8 @@ import CheckoutStore
 #endif
 
 /// Reads a state document on a second thread, a bounded number of accounts ahead of the writer, so reading,
-/// checking and auditing the accounts overlaps with the store's work. The accounts, and the error that ends them, come out exactly
-/// as the stream gives them; memory holds at most `capacity` accounts. The writer never waits on the reader
+/// checking and auditing the accounts overlaps with the store's work. The accounts, and the error that ends them,
+/// come out exactly as the stream gives them; memory holds at most `capacity` accounts. The writer never waits on the reader
 /// beyond a signal: stdin may stall (a stalled pipe, a terminal), and Ctrl-C must still roll the write back.
 final class AccountPrefetcher: @unchecked Sendable {
     private enum Item {

@@ -52,9 +52,11 @@ final class StoreOpenerTests: CLITestCase {
             "state.json",
             #"{"format_version": "1", "accounts": [\#(account("T00000001", "vipps")), \#(account("T00000002", "payex.clicktopay"))]}"#
         )
-        let result = cli.run(["apply", document])
-        XCTAssertEqual(result.status, 3)
-        XCTAssertEqual(result.stdout, "")
+        assertRun(
+            cli.run(["apply", document]), status: 3,
+            stderr: "error: payment type 'payex.clicktopay' is refused at '$.accounts[1].payment_methods[0].type': "
+                + "Click to Pay is only offered through Dintero's own PSP, as 'dintero_psp.clicktopay'\n"
+                + "hint: use 'dintero_psp.clicktopay' instead\n")
         XCTAssertNil(cli.storeBytes())
         XCTAssertEqual(StoreTestSupport.entries(of: cli.directory), ["state.json"])
     }
